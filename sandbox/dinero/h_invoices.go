@@ -1,0 +1,280 @@
+package dinero
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+)
+
+// applyInvoice validates in and copies it onto inv (a full replace).
+func (c *call) applyInvoice(in *invoiceIn, inv *demodata.Invoice) *apiError {
+	lines, err := in.lines(c.org)
+	if err != nil {
+		return err
+	}
+	date := c.today()
+	if in.Date != nil && *in.Date != "" {
+		if !validDate(*in.Date) {
+			return invalid("Date", "Date must be a date in the format YYYY-MM-DD.")
+		}
+		date = *in.Date
+	}
+	inv.ContactGuid, inv.ContactName, inv.Address = "", "", ""
+	condType, condDays := "Netto", 8
+	if in.ContactGuid != nil && *in.ContactGuid != "" {
+		g, ok := lookupGUID(*in.ContactGuid)
+		ct := c.org.contacts[g]
+		if !ok || ct == nil || ct.DeletedAt != nil {
+			return invalid("ContactGuid", "ContactGuid does not name an existing contact.")
+		}
+		inv.ContactGuid, inv.ContactName = ct.Guid, ct.Name
+		inv.Address = ct.Street + "\n" + ct.ZipCode + " " + ct.City
+		condType, condDays = ct.PaymentConditionType, ct.PaymentConditionNumberOfDays
+	}
+	if in.PaymentConditionType != nil && *in.PaymentConditionType != "" {
+		if canonical(*in.PaymentConditionType, "Netto", "NettoCash", "CurrentMonthOut") == "" {
+			return invalid("PaymentConditionType", "PaymentConditionType must be Netto, NettoCash or CurrentMonthOut.")
+		}
+		condType = canonical(*in.PaymentConditionType, "Netto", "NettoCash", "CurrentMonthOut")
+	}
+	if in.PaymentConditionNumberOfDays != nil {
+		if *in.PaymentConditionNumberOfDays < 0 {
+			return invalid("PaymentConditionNumberOfDays", "PaymentConditionNumberOfDays cannot be negative.")
+		}
+		condDays = *in.PaymentConditionNumberOfDays
+	}
+	inv.Currency, inv.Language = "DKK", "da-DK"
+	if in.Currency != nil && *in.Currency != "" {
+		if len(*in.Currency) != 3 {
+			return invalid("Currency", "Currency must be a three-letter currency code such as DKK.")
+		}
+		inv.Currency = strings.ToUpper(*in.Currency)
+	}
+	if in.Language != nil && *in.Language != "" {
+		if *in.Language != "da-DK" && *in.Language != "en-GB" {
+			return invalid("Language", "Language must be da-DK or en-GB.")
+		}
+		inv.Language = *in.Language
+	}
+	if len(in.ExternalReference) > 128 {
+		return invalid("ExternalReference", "ExternalReference can be at most 128 characters.")
+	}
+	if in.Address != nil && *in.Address != "" {
+		inv.Address = *in.Address
+	}
+	inv.ShowLinesInclVat = in.ShowLinesInclVat != nil && *in.ShowLinesInclVat
+	inv.Date, inv.Lines = date, lines
+	inv.PaymentConditionType, inv.PaymentConditionNumberOfDays = condType, condDays
+	inv.PaymentDate = dueDate(date, condType, condDays)
+	inv.ExternalReference, inv.Description, inv.Comment = in.ExternalReference, in.Description, in.Comment
+	inv.Recalculate(c.org.data)
+	return nil
+}
+
+// dueDate computes the payment date from the invoice date and conditions.
+func dueDate(date, condType string, days int) string {
+	d, _ := time.Parse("2006-01-02", date)
+	switch condType {
+	case "NettoCash":
+		return date
+	case "CurrentMonthOut":
+		d = time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return d.AddDate(0, 0, days).Format("2006-01-02")
+}
+
+type createdResponse struct {
+	Guid      string
+	TimeStamp string
+}
+
+func createInvoice(c *call) error {
+	var in invoiceIn
+	if err := decodeBody(c, &in, false); err != nil {
+		return err
+	}
+	defer c.lock()()
+	now := c.now.UTC()
+	inv := &demodata.Invoice{Guid: newGUID(), MailOutStatus: "NotSent", Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
+	if in.Guid != nil && *in.Guid != "" {
+		g, ok := lookupGUID(*in.Guid)
+		if !ok || c.org.invoices[g] != nil {
+			return invalid("Guid", "Guid must be a new, unused GUID.")
+		}
+		inv.Guid = g
+	}
+	if err := c.applyInvoice(&in, inv); err != nil {
+		return err
+	}
+	inv.TimeStamp = c.s.nextStamp()
+	c.org.data.Invoices = append(c.org.data.Invoices, inv)
+	c.org.invoices[inv.Guid] = inv
+	c.org.touch()
+	return c.ok(createdResponse{inv.Guid, formatStamp(inv.TimeStamp)})
+}
+
+// findInvoice resolves {guid}; deleted invoices are reported with code 65
+// unless allowDeleted.
+func (c *call) findInvoice(allowDeleted bool) (*demodata.Invoice, *apiError) {
+	g, ok := lookupGUID(c.params["guid"])
+	if !ok {
+		return nil, invalid("guid", "The invoice guid is not a valid GUID.")
+	}
+	inv := c.org.invoices[g]
+	if inv == nil {
+		return nil, notFound("The invoice")
+	}
+	if inv.DeletedAt != nil && !allowDeleted {
+		return nil, isDeleted("invoice")
+	}
+	return inv, nil
+}
+
+func getInvoice(c *call) error {
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	if strings.Contains(c.r.Header.Get("Accept"), "application/octet-stream") {
+		if !inv.Booked {
+			return invalid("guid", "A PDF can only be made for a booked invoice.")
+		}
+		c.w.Header().Set("Content-Type", "application/pdf")
+		c.w.WriteHeader(http.StatusOK)
+		_, _ = c.w.Write(invoicePDF(c.org.data, inv))
+		return nil
+	}
+	return c.writeRaw(http.StatusOK, objectJSON(invoiceSchema, invoiceView{o: c.org.data, inv: inv, today: c.today()}))
+}
+
+func updateInvoice(c *call) error {
+	var in invoiceIn
+	if err := decodeBody(c, &in, false); err != nil {
+		return err
+	}
+	if in.Timestamp == nil {
+		return invalid("Timestamp", "Timestamp is required.")
+	}
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
+		return err
+	}
+	if inv.Booked {
+		return invalid("guid", "A booked invoice cannot be changed; create a credit note instead.")
+	}
+	draft := *inv
+	if err := c.applyInvoice(&in, &draft); err != nil {
+		return err
+	}
+	*inv = draft
+	inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
+	c.org.touch()
+	return c.ok(createdResponse{inv.Guid, formatStamp(inv.TimeStamp)})
+}
+
+type timestampIn struct {
+	Timestamp *string
+	Number    *int64
+}
+
+func deleteInvoice(c *call) error {
+	var in timestampIn
+	if err := decodeBody(c, &in, true); err != nil {
+		return err
+	}
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	if in.Timestamp != nil {
+		if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
+			return err
+		}
+	}
+	if inv.Booked {
+		return invalid("guid", "A booked invoice cannot be deleted; create a credit note instead.")
+	}
+	now := c.now.UTC()
+	inv.DeletedAt, inv.UpdatedAt, inv.TimeStamp = &now, now, c.s.nextStamp()
+	c.org.touch()
+	return c.empty()
+}
+
+func bookInvoice(c *call) error {
+	var in timestampIn
+	if err := decodeBody(c, &in, false); err != nil {
+		return err
+	}
+	if in.Timestamp == nil {
+		return invalid("Timestamp", "Timestamp is required.")
+	}
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
+		return err
+	}
+	switch {
+	case inv.Booked:
+		return invalid("guid", "The invoice is already booked.")
+	case inv.ContactGuid == "":
+		return invalid("ContactGuid", "An invoice needs a contact before it can be booked.")
+	case len(inv.Lines) == 0:
+		return invalid("ProductLines", "An invoice needs at least one line before it can be booked.")
+	}
+	number, apiErr := c.nextInvoiceNumber(in.Number)
+	if apiErr != nil {
+		return apiErr
+	}
+	now := c.now.UTC()
+	inv.Booked, inv.BookedAt, inv.Number = true, now, number
+	inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), now
+	c.org.touch()
+	return c.writeRaw(http.StatusOK, objectJSON(invoiceSchema, invoiceView{o: c.org.data, inv: inv, today: c.today()}))
+}
+
+// nextInvoiceNumber picks the booked number: the requested one if free,
+// else one more than the highest in use.
+func (c *call) nextInvoiceNumber(want *int64) (int64, *apiError) {
+	var highest int64
+	used := map[int64]bool{}
+	for _, inv := range c.org.data.Invoices {
+		if inv.Booked {
+			used[inv.Number] = true
+			highest = max(highest, inv.Number)
+		}
+	}
+	if want == nil {
+		return highest + 1, nil
+	}
+	if *want <= 0 || used[*want] {
+		return 0, invalid("Number", "Number must be a positive invoice number that is not already used.")
+	}
+	return *want, nil
+}
+
+func getCreditNote(c *call) error {
+	defer c.lock()()
+	g, ok := lookupGUID(c.params["guid"])
+	if !ok {
+		return invalid("guid", "The credit note guid is not a valid GUID.")
+	}
+	cn := c.org.creditNotes[g]
+	switch {
+	case cn == nil:
+		return notFound("The credit note")
+	case cn.DeletedAt != nil:
+		return isDeleted("credit note")
+	}
+	return c.writeRaw(http.StatusOK, objectJSON(creditNoteSchema, invoiceView{o: c.org.data, inv: cn, today: c.today(), credit: true}))
+}

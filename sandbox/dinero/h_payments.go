@@ -1,0 +1,204 @@
+package dinero
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+)
+
+type paymentIn struct {
+	Timestamp               *string
+	DepositAccountNumber    *int
+	RemainderIsFee          *bool
+	AmountInForeignCurrency *float64
+	ExternalReference       string
+	PaymentDate             *string
+	Description             *string
+	Amount                  *float64
+}
+
+func (in *paymentIn) validate(c *call) *apiError {
+	switch {
+	case in.Timestamp == nil:
+		return invalid("Timestamp", "Timestamp is required.")
+	case in.DepositAccountNumber == nil || c.org.deposit(*in.DepositAccountNumber) == nil:
+		return invalid("DepositAccountNumber", "DepositAccountNumber is required and must be one of the deposit accounts.")
+	case in.RemainderIsFee == nil:
+		return invalid("RemainderIsFee", "RemainderIsFee is required.")
+	case in.Description == nil || strings.TrimSpace(*in.Description) == "":
+		return invalid("Description", "Description is required.")
+	case in.Amount == nil || *in.Amount == 0:
+		return invalid("Amount", "Amount is required and cannot be 0.")
+	case in.PaymentDate != nil && *in.PaymentDate != "" && !validDate(*in.PaymentDate):
+		return invalid("PaymentDate", "PaymentDate must be a date in the format YYYY-MM-DD.")
+	case len(in.ExternalReference) > 128:
+		return invalid("ExternalReference", "ExternalReference can be at most 128 characters.")
+	}
+	return nil
+}
+
+type paymentCreated struct {
+	Guid               string
+	TimeStamp          string
+	RelatedVoucherGuid string
+}
+
+func addInvoicePayment(c *call) error {
+	var in paymentIn
+	if err := decodeBody(c, &in, false); err != nil {
+		return err
+	}
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	if err := in.validate(c); err != nil {
+		return err
+	}
+	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
+		return err
+	}
+	if !inv.Booked {
+		return invalid("guid", "Payments can only be added to a booked invoice.")
+	}
+	p := demodata.Payment{Guid: newGUID(), DepositAccountNumber: *in.DepositAccountNumber, Description: *in.Description,
+		Amount: demodata.Round2(*in.Amount), PaymentDate: c.today(), ExternalReference: in.ExternalReference,
+		RemainderIsFee: *in.RemainderIsFee}
+	if in.PaymentDate != nil && *in.PaymentDate != "" {
+		p.PaymentDate = *in.PaymentDate
+	}
+	inv.Payments = append(inv.Payments, p)
+	inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
+	c.org.touch()
+	return c.ok(paymentCreated{p.Guid, formatStamp(inv.TimeStamp), inv.Guid})
+}
+
+type paymentOut struct {
+	Guid                 string
+	DepositAccountNumber int
+	Currency             string
+	ExchangeRate         float64
+	PaymentClass         *string
+	RelatedVoucherId     *string
+	ExternalReference    *string
+	PaymentDate          string
+	Description          string
+	Amount               float64
+}
+
+type invoicePayments struct {
+	Payments                              []paymentOut
+	RemainingAmount                       float64
+	PaidAmount                            float64
+	InvoiceTotalIncludingReminderExpenses float64
+	RemainderAsFeeAvailable               bool
+}
+
+func listInvoicePayments(c *call) error {
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	out := invoicePayments{Payments: []paymentOut{}, PaidAmount: inv.Paid(), InvoiceTotalIncludingReminderExpenses: inv.TotalInclVat}
+	for _, p := range inv.Payments {
+		out.Payments = append(out.Payments, paymentOut{Guid: p.Guid, DepositAccountNumber: p.DepositAccountNumber,
+			Currency: inv.Currency, ExchangeRate: 100, PaymentClass: strPtr("Payment"),
+			ExternalReference: strPtr(p.ExternalReference), PaymentDate: p.PaymentDate, Description: p.Description, Amount: p.Amount})
+	}
+	out.RemainingAmount = demodata.Round2(inv.TotalInclVat - out.PaidAmount)
+	out.RemainderAsFeeAvailable = inv.Booked && out.RemainingAmount > 0 && out.RemainingAmount < 100
+	return c.ok(out)
+}
+
+type stampOnly struct{ TimeStamp string }
+
+func deleteInvoicePayment(c *call) error {
+	var in timestampIn
+	if err := decodeBody(c, &in, false); err != nil {
+		return err
+	}
+	if in.Timestamp == nil {
+		return invalid("Timestamp", "Timestamp is required.")
+	}
+	defer c.lock()()
+	inv, err := c.findInvoice(false)
+	if err != nil {
+		return err
+	}
+	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
+		return err
+	}
+	g, ok := lookupGUID(c.params["paymentGuid"])
+	if !ok {
+		return invalid("paymentGuid", "The payment guid is not a valid GUID.")
+	}
+	for i, p := range inv.Payments {
+		if p.Guid == g {
+			inv.Payments = append(inv.Payments[:i:i], inv.Payments[i+1:]...)
+			inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
+			c.org.touch()
+			return c.ok(stampOnly{formatStamp(inv.TimeStamp)})
+		}
+	}
+	return notFound("The payment")
+}
+
+// invoicePDF renders a one-page PDF summary of a booked invoice.
+func invoicePDF(o *demodata.Organization, inv *demodata.Invoice) []byte {
+	lines := []string{o.Name, fmt.Sprintf("Faktura nr. %d", inv.Number), "Dato: " + inv.Date,
+		"Kunde: " + inv.ContactName, "Betalingsdato: " + inv.PaymentDate, ""}
+	for _, l := range inv.Lines {
+		lines = append(lines, fmt.Sprintf("%s  %.2f x %.2f DKK", l.Description, l.Quantity, l.BaseAmountValue))
+	}
+	lines = append(lines, "", fmt.Sprintf("Total inkl. moms: %.2f %s", inv.TotalInclVat, inv.Currency))
+	var content bytes.Buffer
+	content.WriteString("BT /F1 11 Tf 50 790 Td 16 TL\n")
+	for _, l := range lines {
+		content.WriteString("(" + pdfText(l) + ") Tj T*\n")
+	}
+	content.WriteString("ET\n")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, obj := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, obj)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// pdfText escapes s for a PDF string in WinAnsi (Latin-1) encoding.
+func pdfText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '(' || r == ')' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r >= 32 && r < 127:
+			b.WriteRune(r)
+		case r >= 160 && r < 256:
+			fmt.Fprintf(&b, "\\%03o", r)
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,182 @@
+package dinero
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+)
+
+// orgState is one organization's data with lookup indexes. mu guards
+// everything reachable from it.
+type orgState struct {
+	mu          sync.Mutex
+	data        *demodata.Organization
+	contacts    map[string]*demodata.Contact
+	products    map[string]*demodata.Product
+	invoices    map[string]*demodata.Invoice
+	creditNotes map[string]*demodata.Invoice
+	purchases   map[string]*demodata.PurchaseVoucher
+	manuals     map[string]*demodata.ManualVoucher
+	files       map[string]*demodata.File
+	version     uint64 // bumped on every change to invoices or credit notes
+	lists       map[string]sortedList
+}
+
+// sortedList is a cached, ordered voucher list valid for one version.
+type sortedList struct {
+	version uint64
+	items   []listItem
+}
+
+func newOrgState(o *demodata.Organization) *orgState {
+	st := &orgState{data: o,
+		contacts: map[string]*demodata.Contact{}, products: map[string]*demodata.Product{},
+		invoices: map[string]*demodata.Invoice{}, creditNotes: map[string]*demodata.Invoice{},
+		purchases: map[string]*demodata.PurchaseVoucher{}, manuals: map[string]*demodata.ManualVoucher{},
+		files: map[string]*demodata.File{}, lists: map[string]sortedList{}}
+	for _, c := range o.Contacts {
+		st.contacts[c.Guid] = c
+	}
+	for _, p := range o.Products {
+		st.products[p.Guid] = p
+	}
+	for _, inv := range o.Invoices {
+		st.invoices[inv.Guid] = inv
+	}
+	for _, cn := range o.CreditNotes {
+		st.creditNotes[cn.Guid] = cn
+	}
+	for _, pv := range o.PurchaseVouchers {
+		st.purchases[pv.Guid] = pv
+	}
+	for _, mv := range o.ManualVouchers {
+		st.manuals[mv.Guid] = mv
+	}
+	for _, f := range o.Files {
+		st.files[f.Guid] = f
+	}
+	return st
+}
+
+// touch invalidates cached voucher lists.
+func (st *orgState) touch() { st.version++ }
+
+func (st *orgState) account(n int) *demodata.Account {
+	for i := range st.data.Accounts {
+		if st.data.Accounts[i].Number == n {
+			return &st.data.Accounts[i]
+		}
+	}
+	return nil
+}
+
+func (st *orgState) deposit(n int) *demodata.DepositAccount {
+	for i := range st.data.DepositAccounts {
+		if st.data.DepositAccounts[i].Number == n {
+			return &st.data.DepositAccounts[i]
+		}
+	}
+	return nil
+}
+
+// lookupGUID normalizes a path guid (case-insensitive, must be a UUID).
+func lookupGUID(raw string) (string, bool) {
+	g := strings.ToLower(raw)
+	if len(g) != 36 {
+		return "", false
+	}
+	for i, ch := range g {
+		switch i {
+		case 8, 13, 18, 23:
+			if ch != '-' {
+				return "", false
+			}
+		default:
+			if !(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f') {
+				return "", false
+			}
+		}
+	}
+	return g, true
+}
+
+// newGUID returns a random version-4 UUID.
+func newGUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// formatStamp renders an entity version as 16 upper-case hex digits.
+func formatStamp(v uint64) string { return fmt.Sprintf("%016X", v) }
+
+// checkStamp compares a client timestamp with the entity's current one.
+func checkStamp(given string, current uint64) *apiError {
+	if !strings.EqualFold(strings.TrimSpace(given), formatStamp(current)) {
+		return staleTimestamp(formatStamp(current))
+	}
+	return nil
+}
+
+// decodeBody reads a bounded JSON body into v. Property names match
+// case-insensitively, so PascalCase and camelCase both work. An empty body
+// is allowed only when optional is true.
+func decodeBody(c *call, v any, optional bool) *apiError {
+	body, err := io.ReadAll(http.MaxBytesReader(c.w, c.r.Body, maxJSONBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return invalid("body", "The request body is larger than 1 MB.")
+		}
+		return invalid("body", "The request body could not be read.")
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		if optional {
+			return nil
+		}
+		return invalid("body", "A JSON request body is required.")
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field != "" {
+			return invalid(typeErr.Field, "The value has the wrong type (expected "+typeErr.Type.String()+").")
+		}
+		return invalid("body", "The request body is not valid JSON.")
+	}
+	return nil
+}
+
+// writeRaw sends an already rendered JSON body.
+func (c *call) writeRaw(status int, body []byte) error {
+	c.w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	c.w.WriteHeader(status)
+	_, _ = c.w.Write(body)
+	return nil
+}
+
+// ok sends v as JSON with status 200.
+func (c *call) ok(v any) error {
+	writeJSON(c.w, http.StatusOK, v)
+	return nil
+}
+
+// empty sends 200 with no body.
+func (c *call) empty() error {
+	c.w.WriteHeader(http.StatusOK)
+	return nil
+}
+
+// lock takes the organization's lock; callers defer the returned unlock.
+func (c *call) lock() func() {
+	c.org.mu.Lock()
+	return c.org.mu.Unlock
+}
