@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/dinero-tui/dinero-tui/sandbox"
+)
+
+func init() {
+	register(Command{Name: "demo", Summary: "the explorer on a local sandbox: no account, no network", Run: runDemo})
+}
+
+// runDemo starts the sandbox on free loopback ports and runs the explorer
+// against it with throw-away config, state and cache directories, so a demo
+// never touches a real login.
+func runDemo(env *Env, args []string) int {
+	fs := newFlagSet(env, "demo", "demo [--seed N] [--size N] [--auto-approve]")
+	var o sandbox.Options
+	fs.Int64Var(&o.Seed, "seed", 1, "demo data `seed`")
+	fs.IntVar(&o.Size, "size", 0, "invoices in the main company (0 = a small default; try 100000)")
+	fs.BoolVar(&o.AutoApprove, "auto-approve", false, "skip the sandbox's consent page")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	dir, err := os.MkdirTemp("", "dinero-tui-demo-")
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "dinero-tui demo: temporary directory:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+
+	sb, err := sandbox.Start(o)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "dinero-tui demo:", err)
+		return 1
+	}
+	defer sb.Close()
+	return runNamed(demoEnv(env, sb, dir), explorerCommand, nil)
+}
+
+// demoEnv overlays the sandbox's settings and private XDG directories on
+// the caller's environment.
+func demoEnv(env *Env, sb *sandbox.Sandbox, dir string) *Env {
+	overlay := map[string]string{
+		"DINERO_PROFILE":       "demo",
+		"DINERO_CLIENT_ID":     sb.ClientID,
+		"DINERO_CLIENT_SECRET": sb.ClientSecret,
+		"DINERO_CONNECT_URL":   sb.ConnectURL,
+		"DINERO_API_URL":       sb.APIURL,
+		"DINERO_REDIRECT_URI":  "http://127.0.0.1:0/callback",
+		"DINERO_TOKEN_STORE":   "file",
+		"DINERO_ORG_ID":        "",
+		"DINERO_SCOPES":        "",
+		"XDG_CONFIG_HOME":      filepath.Join(dir, "config"),
+		"XDG_STATE_HOME":       filepath.Join(dir, "state"),
+		"XDG_CACHE_HOME":       filepath.Join(dir, "cache"),
+	}
+	demo := *env
+	demo.Getenv = func(k string) string {
+		if v, ok := overlay[k]; ok {
+			return v
+		}
+		return env.Getenv(k)
+	}
+	return &demo
+}
