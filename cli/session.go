@@ -1,0 +1,252 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dinero-tui/dinero-tui/config"
+	"github.com/dinero-tui/dinero-tui/oauth"
+)
+
+// profileFlagNames are the profile settings every session command accepts,
+// mapped to their help text. The names match config.LoadOptions.Flags.
+var profileFlagNames = []struct{ name, help string }{
+	{"profile", "config profile (env DINERO_PROFILE, default \"default\")"},
+	{"client-id", "Visma Connect client id, isv_... (env DINERO_CLIENT_ID)"},
+	{"redirect-uri", "registered redirect URI; loopback http is served locally, https means paste mode (env DINERO_REDIRECT_URI)"},
+	{"scopes", "space-separated scopes (env DINERO_SCOPES)"},
+	{"connect-url", "Visma Connect base URL (env DINERO_CONNECT_URL)"},
+	{"api-url", "Dinero API base URL (env DINERO_API_URL)"},
+	{"token-store", "auto, keyring or file (env DINERO_TOKEN_STORE)"},
+}
+
+// profileFlags holds the profile flags bound to one flag set.
+type profileFlags struct {
+	fs     *flag.FlagSet
+	values map[string]*string
+}
+
+// addProfileFlags binds --profile, --client-id, --redirect-uri, --scopes,
+// --connect-url, --api-url and --token-store to fs. Call load after parsing.
+func addProfileFlags(fs *flag.FlagSet) *profileFlags {
+	pf := &profileFlags{fs: fs, values: map[string]*string{}}
+	for _, f := range profileFlagNames {
+		pf.values[f.name] = fs.String(f.name, "", f.help)
+	}
+	return pf
+}
+
+// load resolves the profile from defaults, config file, environment and
+// the flags the user actually set.
+func (pf *profileFlags) load(env *Env) (config.Profile, error) {
+	set := map[string]string{}
+	pf.fs.Visit(func(f *flag.Flag) {
+		if v, ok := pf.values[f.Name]; ok {
+			set[f.Name] = *v
+		}
+	})
+	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: set})
+}
+
+// browserOpener opens the login link; tests replace it.
+var browserOpener = oauth.OpenBrowser
+
+// openSession opens the OAuth session of a profile for a command.
+func openSession(env *Env, p config.Profile) (*oauth.Session, error) {
+	return oauth.NewSession(p, oauth.WithOpener(func(u string) error { return browserOpener(u, env.Getenv) }))
+}
+
+func init() {
+	register(Command{Name: "login", Summary: "log in to Dinero through Visma Connect", Run: runLogin})
+	register(Command{Name: "logout", Summary: "revoke and delete the stored tokens", Run: runLogout})
+	register(Command{Name: "status", Summary: "show whether you are logged in (exit 0 only when logged in)", Run: runStatus})
+}
+
+// sessionFromArgs parses the common flags of the session commands.
+func sessionFromArgs(env *Env, fs *flag.FlagSet, pf *profileFlags, args []string) (config.Profile, int) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return config.Profile{}, 0
+		}
+		return config.Profile{}, 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "dinero-tui %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return config.Profile{}, 2
+	}
+	p, err := pf.load(env)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui %s: %v\n", fs.Name(), err)
+		return config.Profile{}, 2
+	}
+	return p, -1
+}
+
+func runLogin(env *Env, args []string) int {
+	fs := newFlagSet(env, "login", "login [--timeout 2m] [--no-browser] [profile flags]")
+	pf := addProfileFlags(fs)
+	timeout := fs.Duration("timeout", 2*time.Minute, "give up when the browser has not answered within this time")
+	noBrowser := fs.Bool("no-browser", false, "only print the link, do not open a browser")
+	p, code := sessionFromArgs(env, fs, pf, args)
+	if code >= 0 {
+		return code
+	}
+	if err := p.Validate(); err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui login: the settings need fixing:\n%v\n", indent(err.Error()))
+		return 2
+	}
+	sess, err := openSession(env, p)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui login: %v\n", err)
+		return 1
+	}
+	ctx, cancel := context.WithTimeout(env.Ctx, *timeout)
+	defer cancel()
+	l, err := sess.StartLogin(ctx)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui login: %v\n", err)
+		return 1
+	}
+	defer l.Close()
+	fmt.Fprintf(env.Stderr, "Open this link to log in to Dinero:\n\n  %s\n\n", l.URL())
+	if !*noBrowser {
+		if err := l.OpenBrowser(); err != nil {
+			fmt.Fprintf(env.Stderr, "Could not open a browser (%v); open the link above yourself.\n", err)
+		}
+	}
+	if l.PasteMode() {
+		err = pasteLoop(ctx, env, l)
+	} else {
+		fmt.Fprintf(env.Stderr, "Waiting for the browser (up to %s; Ctrl-C cancels)...\n", *timeout)
+		err = l.Wait(ctx)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui login: %v\n", err)
+		return 1
+	}
+	st := sess.Status()
+	fmt.Fprintf(env.Stderr, "Logged in. Tokens are kept in the %s (%s).\n", st.StoreKind, st.StoreReason)
+	if st.Warning != "" {
+		fmt.Fprintf(env.Stderr, "Warning: %s\n", st.Warning)
+	}
+	return 0
+}
+
+// pasteLoop reads pasted lines until one completes the login; a paste from
+// another login attempt may be corrected.
+func pasteLoop(ctx context.Context, env *Env, l *oauth.Login) error {
+	fmt.Fprintln(env.Stderr, "After approving, paste the address your browser ended on (or the code) and press Enter:")
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(io.LimitReader(env.Stdin, 1<<20))
+		sc.Buffer(make([]byte, 0, 8<<10), 64<<10)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("login stopped before a code was pasted: %w", ctx.Err())
+		case line, ok := <-lines:
+			if !ok {
+				return errors.New("no code was pasted (end of input)")
+			}
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			err := l.SubmitPaste(ctx, line)
+			if err == nil || !strings.Contains(err.Error(), "another login attempt") {
+				return err
+			}
+			fmt.Fprintf(env.Stderr, "%v\n", err)
+		}
+	}
+}
+
+func runLogout(env *Env, args []string) int {
+	fs := newFlagSet(env, "logout", "logout [profile flags]")
+	pf := addProfileFlags(fs)
+	p, code := sessionFromArgs(env, fs, pf, args)
+	if code >= 0 {
+		return code
+	}
+	sess, err := openSession(env, p)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui logout: %v\n", err)
+		return 1
+	}
+	err = sess.Logout(env.Ctx)
+	switch {
+	case errors.Is(err, oauth.ErrRevokeFailed):
+		fmt.Fprintf(env.Stderr, "Warning: %v\n", err)
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "dinero-tui logout: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(env.Stderr, "Logged out.")
+	return 0
+}
+
+func runStatus(env *Env, args []string) int {
+	fs := newFlagSet(env, "status", "status [profile flags]")
+	pf := addProfileFlags(fs)
+	p, code := sessionFromArgs(env, fs, pf, args)
+	if code >= 0 {
+		return code
+	}
+	sess, err := openSession(env, p)
+	if err != nil {
+		fmt.Fprintf(env.Stdout, "Profile:      %s\nLogged in:    no\n", p.Name)
+		fmt.Fprintf(env.Stderr, "dinero-tui status: %v\n", err)
+		return 1
+	}
+	st := sess.Status()
+	w := env.Stdout
+	fmt.Fprintf(w, "Profile:      %s\n", p.Name)
+	fmt.Fprintf(w, "Logged in:    %s\n", yesNo(st.LoggedIn))
+	if st.LoggedIn || !st.Expiry.IsZero() {
+		fmt.Fprintf(w, "Scopes:       %s\n", strings.Join(st.Scopes, " "))
+		fmt.Fprintf(w, "Access token: %s\n", describeExpiry(st.Expiry, time.Now()))
+		fmt.Fprintf(w, "Refresh token: %s\n", map[bool]string{true: "held", false: "none"}[st.HasRefreshToken])
+	}
+	fmt.Fprintf(w, "Token store:  %s (%s)\n", st.StoreKind, st.StoreReason)
+	if p.OrgID != 0 {
+		fmt.Fprintf(w, "Organization: %d\n", p.OrgID)
+	}
+	if st.Warning != "" {
+		fmt.Fprintf(env.Stderr, "Warning: %s\n", st.Warning)
+	}
+	if !st.LoggedIn {
+		fmt.Fprintln(env.Stderr, "Not logged in: run 'dinero-tui login'.")
+		return 1
+	}
+	return 0
+}
+
+func describeExpiry(exp, now time.Time) string {
+	if !exp.After(now) {
+		return "expired at " + exp.Local().Format(time.DateTime) + " (renewed on next use)"
+	}
+	return fmt.Sprintf("valid until %s (%s left)", exp.Local().Format(time.DateTime), exp.Sub(now).Round(time.Second))
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }

@@ -1,0 +1,319 @@
+// Package config resolves a dinero-tui profile from defaults, the config
+// file, DINERO_* environment variables and command-line flags (in that
+// order of precedence, later wins), and knows the app's XDG directories.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Defaults used when neither the file, the environment nor a flag sets a value.
+const (
+	DefaultProfile    = "default"
+	DefaultScopes     = "dineropublicapi:read dineropublicapi:write offline_access"
+	DefaultUILocale   = "da-DK"
+	DefaultConnectURL = "https://connect.visma.com"
+	DefaultAPIURL     = "https://api.dinero.dk"
+	DefaultTokenStore = "auto"
+	appDir            = "dinero-tui"
+)
+
+// Profile is one fully resolved set of settings: which Visma Connect
+// application to log in with, where the services live and where state goes.
+type Profile struct {
+	Name         string
+	ClientID     string
+	ClientSecret string
+	Scopes       []string
+	// RedirectURI is a loopback http URI (served locally; port 0 picks a
+	// free port) or an https URI (paste mode).
+	RedirectURI string
+	UILocale    string
+	ConnectURL  string
+	APIURL      string
+	OrgID       int64  // 0 = not chosen
+	TokenStore  string // auto | keyring | file
+	PKCE        bool
+	// ConfigDir, StateDir and CacheDir are the app's XDG directories
+	// (not per profile; see ProfileStateDir).
+	ConfigDir, StateDir, CacheDir string
+}
+
+// String describes the profile without its client secret, so a profile
+// printed by mistake never leaks it.
+func (p Profile) String() string {
+	secret := "unset"
+	if p.ClientSecret != "" {
+		secret = "set"
+	}
+	return fmt.Sprintf("profile %q (client %s, secret %s, connect %s, api %s)",
+		p.Name, p.ClientID, secret, p.ConnectURL, p.APIURL)
+}
+
+// GoString is the same as String, so %#v does not leak the secret either.
+func (p Profile) GoString() string { return p.String() }
+
+// ProfileStateDir is the per-profile state directory (token store, lock,
+// remembered organization).
+func (p Profile) ProfileStateDir() string { return filepath.Join(p.StateDir, p.Name) }
+
+// ConfigFile is the path of the config file.
+func (p Profile) ConfigFile() string { return filepath.Join(p.ConfigDir, "config.toml") }
+
+// LoadOptions tells Load where to look.
+type LoadOptions struct {
+	// Getenv reads the environment; nil means os.Getenv.
+	Getenv func(string) string
+	// Profile overrides DINERO_PROFILE when not empty.
+	Profile string
+	// Flags maps flag names (client-id, client-secret, scopes, redirect-uri,
+	// ui-locale, connect-url, api-url, org, token-store, pkce) to values,
+	// holding only the flags the user set.
+	Flags map[string]string
+}
+
+// fileProfile is one [profiles.NAME] table of config.toml.
+type fileProfile struct {
+	ClientID     string `toml:"client_id"`
+	ClientSecret string `toml:"client_secret"`
+	// ClientSecretEnv names an environment variable holding the secret, so
+	// the secret need not sit in the file.
+	ClientSecretEnv string   `toml:"client_secret_env"`
+	Scopes          []string `toml:"scopes"`
+	RedirectURI     string   `toml:"redirect_uri"`
+	UILocale        string   `toml:"ui_locale"`
+	ConnectURL      string   `toml:"connect_url"`
+	APIURL          string   `toml:"api_url"`
+	OrgID           int64    `toml:"org_id"`
+	TokenStore      string   `toml:"token_store"`
+	PKCE            *bool    `toml:"pkce"`
+}
+
+type fileConfig struct {
+	Profiles map[string]fileProfile `toml:"profiles"`
+}
+
+// Load resolves a profile: defaults < config.toml < DINERO_* env < flags.
+// A missing config file is fine; an unreadable or malformed one is an error.
+func Load(o LoadOptions) (Profile, error) {
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	p := Profile{
+		Name:       DefaultProfile,
+		Scopes:     strings.Fields(DefaultScopes),
+		UILocale:   DefaultUILocale,
+		ConnectURL: DefaultConnectURL,
+		APIURL:     DefaultAPIURL,
+		TokenStore: DefaultTokenStore,
+		PKCE:       true,
+	}
+	if v := getenv("DINERO_PROFILE"); v != "" {
+		p.Name = v
+	}
+	if o.Profile != "" {
+		p.Name = o.Profile
+	}
+	if v, ok := o.Flags["profile"]; ok && v != "" {
+		p.Name = v
+	}
+	if err := checkProfileName(p.Name); err != nil {
+		return Profile{}, err
+	}
+	var err error
+	if p.ConfigDir, p.StateDir, p.CacheDir, err = dirs(getenv); err != nil {
+		return Profile{}, err
+	}
+	if err := applyFile(&p, getenv); err != nil {
+		return Profile{}, err
+	}
+	if err := applyEnv(&p, getenv); err != nil {
+		return Profile{}, err
+	}
+	if err := applyFlags(&p, o.Flags); err != nil {
+		return Profile{}, err
+	}
+	if p.OrgID == 0 {
+		p.OrgID = LastOrg(p)
+	}
+	return p, nil
+}
+
+func applyFile(p *Profile, getenv func(string) string) error {
+	path := p.ConfigFile()
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read config file: %w", err)
+	}
+	var fc fileConfig
+	if _, err := toml.Decode(string(data), &fc); err != nil {
+		return fmt.Errorf("config file %s is not valid TOML (%v); fix or remove it", path, tomlErrorLine(err))
+	}
+	fp, ok := fc.Profiles[p.Name]
+	if !ok {
+		return nil
+	}
+	setStr(&p.ClientID, fp.ClientID)
+	setStr(&p.ClientSecret, fp.ClientSecret)
+	if fp.ClientSecretEnv != "" {
+		setStr(&p.ClientSecret, getenv(fp.ClientSecretEnv))
+	}
+	if len(fp.Scopes) > 0 {
+		p.Scopes = splitScopes(strings.Join(fp.Scopes, " "))
+	}
+	setStr(&p.RedirectURI, fp.RedirectURI)
+	setStr(&p.UILocale, fp.UILocale)
+	setStr(&p.ConnectURL, fp.ConnectURL)
+	setStr(&p.APIURL, fp.APIURL)
+	if fp.OrgID != 0 {
+		p.OrgID = fp.OrgID
+	}
+	setStr(&p.TokenStore, fp.TokenStore)
+	if fp.PKCE != nil {
+		p.PKCE = *fp.PKCE
+	}
+	return nil
+}
+
+// tomlErrorLine keeps only the position of a TOML error: the decoder's
+// message can quote file content, which may include a secret.
+func tomlErrorLine(err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("line %d", pe.Position.Line)
+	}
+	return "wrong value types"
+}
+
+// envNames maps each setting to its environment variable.
+var envNames = []struct{ key, env string }{
+	{"client-id", "DINERO_CLIENT_ID"},
+	{"client-secret", "DINERO_CLIENT_SECRET"},
+	{"scopes", "DINERO_SCOPES"},
+	{"redirect-uri", "DINERO_REDIRECT_URI"},
+	{"ui-locale", "DINERO_UI_LOCALE"},
+	{"connect-url", "DINERO_CONNECT_URL"},
+	{"api-url", "DINERO_API_URL"},
+	{"org", "DINERO_ORG_ID"},
+	{"token-store", "DINERO_TOKEN_STORE"},
+	{"pkce", "DINERO_PKCE"},
+}
+
+func applyEnv(p *Profile, getenv func(string) string) error {
+	for _, e := range envNames {
+		if v := getenv(e.env); v != "" {
+			if err := set(p, e.key, v); err != nil {
+				return fmt.Errorf("%s: %w", e.env, err)
+			}
+		}
+	}
+	return nil
+}
+
+func applyFlags(p *Profile, flags map[string]string) error {
+	for _, e := range envNames {
+		if v, ok := flags[e.key]; ok {
+			if err := set(p, e.key, v); err != nil {
+				return fmt.Errorf("--%s: %w", e.key, err)
+			}
+		}
+	}
+	for k := range flags {
+		if k != "profile" && !knownKey(k) {
+			return fmt.Errorf("config: unknown setting %q", k)
+		}
+	}
+	return nil
+}
+
+func knownKey(k string) bool {
+	for _, e := range envNames {
+		if e.key == k {
+			return true
+		}
+	}
+	return false
+}
+
+func set(p *Profile, key, v string) error {
+	v = strings.TrimSpace(v)
+	switch key {
+	case "client-id":
+		p.ClientID = v
+	case "client-secret":
+		p.ClientSecret = v
+	case "scopes":
+		p.Scopes = splitScopes(v)
+	case "redirect-uri":
+		p.RedirectURI = v
+	case "ui-locale":
+		p.UILocale = v
+	case "connect-url":
+		p.ConnectURL = v
+	case "api-url":
+		p.APIURL = v
+	case "token-store":
+		p.TokenStore = strings.ToLower(v)
+	case "org":
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id < 0 {
+			return fmt.Errorf("organization id must be a whole number, got %q", v)
+		}
+		p.OrgID = id
+	case "pkce":
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("want true or false, got %q", v)
+		}
+		p.PKCE = b
+	}
+	return nil
+}
+
+func setStr(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+// splitScopes accepts space, comma or plus separated scopes.
+func splitScopes(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '+' || r == '\t' })
+}
+
+// dirs resolves the XDG config, state and cache directories of the app.
+func dirs(getenv func(string) string) (cfg, state, cache string, err error) {
+	home := getenv("HOME")
+	if home == "" {
+		home = getenv("USERPROFILE")
+	}
+	pick := func(env, fallback string) (string, error) {
+		if v := getenv(env); v != "" && filepath.IsAbs(v) {
+			return filepath.Join(v, appDir), nil
+		}
+		if home == "" {
+			return "", fmt.Errorf("cannot find a home directory: set HOME or %s", env)
+		}
+		return filepath.Join(home, fallback, appDir), nil
+	}
+	if cfg, err = pick("XDG_CONFIG_HOME", ".config"); err != nil {
+		return
+	}
+	if state, err = pick("XDG_STATE_HOME", filepath.Join(".local", "state")); err != nil {
+		return
+	}
+	cache, err = pick("XDG_CACHE_HOME", ".cache")
+	return
+}

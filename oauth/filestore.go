@@ -1,0 +1,211 @@
+package oauth
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+)
+
+// tokenFile is the name of the file store inside the profile state dir.
+const tokenFile = "token.json"
+
+// saveHook, when set by tests, is called at each step of a save so a test
+// process can be killed there.
+var saveHook func(step string)
+
+func hook(step string) {
+	if saveHook != nil {
+		saveHook(step)
+	}
+}
+
+// FileStore keeps the tokens in a 0600 JSON file in a 0700 directory,
+// replaced atomically on every save.
+type FileStore struct {
+	dir, issuer, clientID string
+	now                   func() time.Time
+	// warn receives non-fatal findings (permissions fixed).
+	warn func(string)
+}
+
+// NewFileStore returns a file store in dir for one application.
+func NewFileStore(dir, issuer, clientID string) *FileStore {
+	return &FileStore{dir: dir, issuer: issuer, clientID: clientID, now: time.Now, warn: func(string) {}}
+}
+
+// Kind is "file".
+func (f *FileStore) Kind() string { return "file" }
+
+// Path is the token file.
+func (f *FileStore) Path() string { return filepath.Join(f.dir, tokenFile) }
+
+// Load reads the token file. A damaged, foreign or non-regular file is
+// renamed to token.json.corrupt-<time> and reported as ErrStoreCorrupt.
+func (f *FileStore) Load() (*Tokens, error) {
+	path := f.Path()
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read token store: %w", err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, f.setAside("not a regular file")
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, fmt.Errorf("token store %s is readable by others and could not be fixed: %w", path, err)
+		}
+		f.warn("token store was readable by other users; its permissions were set to 0600")
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read token store: %w", err)
+	}
+	data, err := io.ReadAll(io.LimitReader(file, maxRecord+1))
+	file.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read token store: %w", err)
+	}
+	t, err := decodeTokens(data, f.issuer, f.clientID)
+	if err != nil {
+		return nil, f.setAside(err.Error())
+	}
+	return t, nil
+}
+
+// setAside renames the unusable token file out of the way.
+func (f *FileStore) setAside(why string) error {
+	aside := fmt.Sprintf("%s.corrupt-%d", f.Path(), f.now().UnixNano())
+	if err := os.Rename(f.Path(), aside); err != nil {
+		return fmt.Errorf("token store %s is unusable (%s) and could not be set aside: %v: %w", f.Path(), why, err, ErrStoreCorrupt)
+	}
+	return fmt.Errorf("%s was unusable (%s) and was moved to %s: %w", f.Path(), why, filepath.Base(aside), ErrStoreCorrupt)
+}
+
+// Save writes the record to a temp file in the same directory, syncs it,
+// renames it over the store and syncs the directory.
+func (f *FileStore) Save(t *Tokens) error {
+	data, err := encodeTokens(t)
+	if err != nil {
+		return err
+	}
+	if err := ensureDir(f.dir); err != nil {
+		return err
+	}
+	f.removeLeftovers()
+	tmp, err := os.CreateTemp(f.dir, ".token-*.tmp")
+	if err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	tmpName := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(tmpName)
+		}
+	}()
+	hook("created")
+	half := len(data) / 2
+	if _, err := tmp.Write(data[:half]); err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	hook("partial")
+	if _, err := tmp.Write(data[half:]); err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	hook("written")
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	hook("synced")
+	if err := renameRetry(tmpName, f.Path()); err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	ok = true
+	hook("renamed")
+	if err := syncDir(f.dir); err != nil {
+		return fmt.Errorf("save tokens: %w", err)
+	}
+	hook("dir-synced")
+	return nil
+}
+
+// Delete removes the token file.
+func (f *FileStore) Delete() error {
+	if err := os.Remove(f.Path()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("delete token store: %w", err)
+	}
+	return syncDir(f.dir)
+}
+
+// removeLeftovers deletes temp files of saves that were interrupted. Saves
+// run under the profile lock, so no other save owns them.
+func (f *FileStore) removeLeftovers() {
+	old, _ := filepath.Glob(filepath.Join(f.dir, ".token-*.tmp"))
+	for _, p := range old {
+		os.Remove(p)
+	}
+}
+
+// ensureDir creates dir with mode 0700 and tightens an existing one.
+func ensureDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create state directory: %w", err)
+	}
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return fmt.Errorf("state directory: %w", err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("state directory %s is not a directory (a symlink?); remove it", dir)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o700 {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return fmt.Errorf("state directory: %w", err)
+		}
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable (no-op where unsupported).
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// renameRetry renames, retrying briefly on Windows where a reader holding
+// the file makes the rename fail.
+func renameRetry(from, to string) error {
+	var err error
+	for i := 0; i < 10; i++ {
+		if err = os.Rename(from, to); err == nil || runtime.GOOS != "windows" {
+			return err
+		}
+		time.Sleep(time.Duration(i+1) * 20 * time.Millisecond)
+	}
+	return err
+}
