@@ -2,6 +2,13 @@
 // like the folders of Dinero's Postman collection.
 package catalog
 
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+	"sync"
+)
+
 // Catalog is an ordered list of groups of operations.
 type Catalog struct {
 	Source string // "built-in", or the file it was imported from
@@ -24,17 +31,108 @@ type Operation struct {
 	Path        string // with its own version segment, e.g. "/v1/{organizationId}/invoices"
 	PathParams  []Param
 	Query       []Param
-	Paged       bool   // answers a Collection + Pagination body and takes page/pageSize
-	Write       bool   // changes data (POST/PUT/DELETE/PATCH)
-	Body        string // JSON body template for writes (required fields filled with placeholders), "" if none
+	Paged       bool     // answers a Collection + Pagination body and takes page/pageSize
+	Write       bool     // changes data (POST/PUT/DELETE/PATCH)
+	Body        string   // JSON body template for writes (required fields filled with placeholders), "" if none
+	BodyType    string   `json:",omitempty"` // media type of the body: "application/json", "multipart/form-data"; "" if none
+	Accepts     []string `json:",omitempty"` // media types the answer can come in, e.g. application/octet-stream for PDFs
+	Deprecated  bool     `json:",omitempty"`
+	Group       string   `json:"-"` // name of the group it belongs to (set by Find)
 }
 
 // Param is a path or query parameter.
 type Param struct {
 	Name        string
-	Type        string // string, integer, boolean, number, date, datetime, guid
+	Type        string // string, integer, boolean, number, date, datetime, guid, array
 	Required    bool
 	Default     string
 	Enum        []string
 	Description string
+}
+
+//go:embed builtin.json
+var builtinJSON []byte
+
+var (
+	builtinOnce sync.Once
+	builtin     *Catalog
+)
+
+// Builtin returns the catalogue shipped in the binary: every operation of
+// Dinero's official API description, grouped like its Postman folders.
+// Callers get their own copy and may change it.
+func Builtin() *Catalog {
+	builtinOnce.Do(func() {
+		builtin = &Catalog{}
+		if err := json.Unmarshal(builtinJSON, builtin); err != nil {
+			panic("catalog: built-in catalogue is corrupt: " + err.Error()) // a build error, caught by tests
+		}
+		builtin.Source = "built-in"
+	})
+	return builtin.clone()
+}
+
+func (c *Catalog) clone() *Catalog {
+	out := &Catalog{Source: c.Source, Groups: make([]Group, len(c.Groups))}
+	for i, g := range c.Groups {
+		g.Operations = append([]Operation(nil), g.Operations...)
+		out.Groups[i] = g
+	}
+	return out
+}
+
+// Len is the number of operations.
+func (c *Catalog) Len() int {
+	n := 0
+	for _, g := range c.Groups {
+		n += len(g.Operations)
+	}
+	return n
+}
+
+// All returns every operation in catalogue order, each with Group set.
+func (c *Catalog) All() []Operation {
+	out := make([]Operation, 0, c.Len())
+	for _, g := range c.Groups {
+		for _, op := range g.Operations {
+			op.Group = g.Name
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// Find returns the operations matching filter, in catalogue order. Every
+// word of the filter must occur (case-insensitively) in the operation's id,
+// name, method, path, group or description. An empty filter matches all.
+func (c *Catalog) Find(filter string) []Operation {
+	words := strings.Fields(strings.ToLower(filter))
+	var out []Operation
+	for _, op := range c.All() {
+		hay := strings.ToLower(strings.Join([]string{op.ID, op.Name, op.Method, op.Path, op.Group, op.Description}, " "))
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// ByID returns the operation with the given id.
+func (c *Catalog) ByID(id string) (Operation, bool) {
+	for _, g := range c.Groups {
+		for _, op := range g.Operations {
+			if op.ID == id {
+				op.Group = g.Name
+				return op, true
+			}
+		}
+	}
+	return Operation{}, false
 }

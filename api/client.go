@@ -1,0 +1,351 @@
+// Package api is the Dinero API client. It works on an *http.Client that
+// already authorizes requests (the OAuth session's), and adds what Dinero
+// needs: path templates, typed errors, Retry-After, retries for safe
+// requests, a request budget per organization, and paging.
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// DefaultBaseURL is the real Dinero API.
+const DefaultBaseURL = "https://api.dinero.dk"
+
+// Client calls the Dinero API. It is safe for concurrent use.
+type Client struct {
+	hc        *http.Client
+	base      *url.URL
+	baseErr   error
+	userAgent string
+	timeout   time.Duration
+	maxWait   time.Duration // longest Retry-After we wait for
+	retries   int           // extra attempts for GETs on 429/5xx
+	backoff   time.Duration // first 5xx backoff, doubled each time
+	now       func() time.Time
+	sleep     func(ctx context.Context, d time.Duration) error
+	notify    func(RetryInfo)
+	limiter   *limiter
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// RetryInfo tells an observer that the client is waiting before a retry.
+type RetryInfo struct {
+	Attempt int           // the attempt about to be made, 2 for the first retry
+	Wait    time.Duration // how long the client waits first
+	Reason  string        // e.g. "HTTP 429 rate limited", "HTTP 503", "request budget"
+}
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
+
+// WithTimeout bounds each attempt of a request (default 60s). For Stream it
+// bounds the wait for the response headers only.
+func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+
+// WithRetryLimits sets the longest Retry-After the client waits for before
+// retrying (default 60s); a longer one fails at once with a KindRateLimited
+// error that carries RetryAfter.
+func WithRetryLimits(maxWait time.Duration) Option { return func(c *Client) { c.maxWait = maxWait } }
+
+// WithRetries sets how many times a GET is retried after a 429 or 5xx
+// (default 3) and the first backoff for 5xx (default 500ms, doubled each time).
+func WithRetries(n int, backoff time.Duration) Option {
+	return func(c *Client) { c.retries, c.backoff = max(n, 0), backoff }
+}
+
+// WithClock replaces the clock and the cancellable sleep (for tests).
+func WithClock(now func() time.Time, sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(c *Client) {
+		if now != nil {
+			c.now = now
+		}
+		if sleep != nil {
+			c.sleep = sleep
+		}
+	}
+}
+
+// WithRetryNotify calls fn before every wait (Retry-After, backoff, or the
+// request budget), so a UI can say what is happening.
+func WithRetryNotify(fn func(RetryInfo)) Option { return func(c *Client) { c.notify = fn } }
+
+// WithRateLimit sets the client-side request budget per organization
+// (default 100 per minute, Dinero's limit). n <= 0 turns it off.
+func WithRateLimit(n int, per time.Duration) Option {
+	return func(c *Client) { c.limiter = newLimiter(n, per) }
+}
+
+// NewClient returns a client that sends requests with hc to baseURL (for
+// example DefaultBaseURL, or a sandbox). An empty baseURL means
+// DefaultBaseURL. hc nil means http.DefaultClient.
+func NewClient(hc *http.Client, baseURL string, opts ...Option) *Client {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	if baseURL == "" {
+		baseURL = DefaultBaseURL
+	}
+	c := &Client{
+		hc:        hc,
+		userAgent: "dinero-tui",
+		timeout:   60 * time.Second,
+		maxWait:   60 * time.Second,
+		retries:   3,
+		backoff:   500 * time.Millisecond,
+		now:       time.Now,
+		sleep:     sleepCtx,
+		limiter:   newLimiter(100, time.Minute),
+	}
+	c.base, c.baseErr = parseBase(baseURL)
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// BaseURL is the API base the client sends to.
+func (c *Client) BaseURL() string {
+	if c.base == nil {
+		return ""
+	}
+	return c.base.String()
+}
+
+func parseBase(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("API base URL %q: %w", raw, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("API base URL %q must be an absolute http(s) URL, e.g. %s", raw, DefaultBaseURL)
+	}
+	return u, nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Request is one API call.
+type Request struct {
+	Method string // GET when empty
+	// Path is relative to the base URL, e.g. "/v1/{organizationId}/invoices/{guid}".
+	// It may carry a query string. A full URL is accepted only on the base URL's host.
+	Path        string
+	PathParams  map[string]string // values for {name} placeholders; escaped
+	Query       url.Values
+	Body        []byte
+	Accept      string // default application/json
+	ContentType string // default application/json when Body is set
+}
+
+// Response is a successful (2xx or 3xx) answer.
+type Response struct {
+	Status   int
+	Header   http.Header
+	Body     []byte // nil for Stream
+	Duration time.Duration
+	URL      string
+}
+
+// Do sends r and returns the whole answer. A status >= 400 returns an
+// *Error (and no Response).
+func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
+	resp, start, cancel, err := c.send(ctx, r, false)
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: reading the answer: %w", resp.Request.Method, redact(resp.Request.URL), err)
+	}
+	return &Response{
+		Status:   resp.StatusCode,
+		Header:   resp.Header,
+		Body:     body,
+		Duration: c.now().Sub(start),
+		URL:      redact(resp.Request.URL),
+	}, nil
+}
+
+// Stream sends r and copies a successful body to w, calling progress (if
+// not nil) as bytes arrive; total is -1 when unknown. Response.Body is nil.
+func (c *Client) Stream(ctx context.Context, r Request, w io.Writer, progress func(done, total int64)) (*Response, error) {
+	resp, start, cancel, err := c.send(ctx, r, true)
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	defer resp.Body.Close()
+	var dst io.Writer = w
+	if progress != nil {
+		dst = &progressWriter{w: w, total: resp.ContentLength, fn: progress}
+	}
+	if _, err := io.Copy(dst, resp.Body); err != nil {
+		return nil, fmt.Errorf("%s %s: copying the answer: %w", resp.Request.Method, redact(resp.Request.URL), err)
+	}
+	return &Response{
+		Status:   resp.StatusCode,
+		Header:   resp.Header,
+		Duration: c.now().Sub(start),
+		URL:      redact(resp.Request.URL),
+	}, nil
+}
+
+type progressWriter struct {
+	w     io.Writer
+	done  int64
+	total int64
+	fn    func(done, total int64)
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.done += int64(n)
+	p.fn(p.done, p.total)
+	return n, err
+}
+
+// send performs r with retries and returns a successful response whose body
+// the caller must close, then call cancel.
+func (c *Client) send(ctx context.Context, r Request, headersOnlyTimeout bool) (*http.Response, time.Time, context.CancelFunc, error) {
+	start := c.now()
+	method := strings.ToUpper(r.Method)
+	if method == "" {
+		method = http.MethodGet
+	}
+	u, orgKey, err := c.buildURL(r)
+	if err != nil {
+		return nil, start, nil, err
+	}
+	retryable := method == http.MethodGet || method == http.MethodHead
+	backoff := c.backoff
+	for attempt := 1; ; attempt++ {
+		if err := c.waitBudget(ctx, orgKey, attempt); err != nil {
+			return nil, start, nil, err
+		}
+		resp, cancel, err := c.attempt(ctx, method, u, r, headersOnlyTimeout)
+		if err != nil {
+			return nil, start, nil, err
+		}
+		if resp.StatusCode < 400 {
+			return resp, start, cancel, nil
+		}
+		apiErr := readError(resp, method, u)
+		cancel()
+		if !retryable || attempt > c.retries {
+			return nil, start, nil, apiErr
+		}
+		wait, reason := time.Duration(0), ""
+		switch {
+		case resp.StatusCode == http.StatusTooManyRequests:
+			wait, reason = apiErr.RetryAfter, "HTTP 429 rate limited"
+			if wait == 0 {
+				wait = backoff
+				backoff *= 2
+			}
+			if wait > c.maxWait {
+				return nil, start, nil, apiErr
+			}
+		case resp.StatusCode >= 500 && resp.StatusCode <= 599:
+			wait, reason = backoff, fmt.Sprintf("HTTP %d", resp.StatusCode)
+			if apiErr.RetryAfter > 0 && apiErr.RetryAfter <= c.maxWait {
+				wait = apiErr.RetryAfter
+			}
+			backoff *= 2
+		default:
+			return nil, start, nil, apiErr
+		}
+		if c.notify != nil {
+			c.notify(RetryInfo{Attempt: attempt + 1, Wait: wait, Reason: reason})
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, start, nil, fmt.Errorf("waiting to retry after %s: %w", reason, err)
+		}
+	}
+}
+
+// attempt sends one HTTP request.
+func (c *Client) attempt(ctx context.Context, method string, u *url.URL, r Request, headersOnlyTimeout bool) (*http.Response, context.CancelFunc, error) {
+	var (
+		actx   context.Context
+		cancel context.CancelFunc
+		timer  *time.Timer
+	)
+	switch {
+	case c.timeout <= 0:
+		actx, cancel = context.WithCancel(ctx)
+	case headersOnlyTimeout:
+		actx, cancel = context.WithCancel(ctx)
+		timer = time.AfterFunc(c.timeout, cancel)
+	default:
+		actx, cancel = context.WithTimeout(ctx, c.timeout)
+	}
+	var body io.Reader
+	if r.Body != nil {
+		body = bytes.NewReader(r.Body)
+	}
+	req, err := http.NewRequestWithContext(actx, method, u.String(), body)
+	if err != nil {
+		cancel()
+		return nil, nil, fmt.Errorf("building %s %s: %w", method, redact(u), err)
+	}
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Accept", orDefault(r.Accept, "application/json"))
+	if r.Body != nil {
+		req.Header.Set("Content-Type", orDefault(r.ContentType, "application/json"))
+	}
+	resp, err := c.hc.Do(req)
+	if timer != nil {
+		timer.Stop()
+	}
+	if err != nil {
+		cancel()
+		if ctx.Err() != nil {
+			return nil, nil, fmt.Errorf("%s %s: %w", method, redact(u), ctx.Err())
+		}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, nil, fmt.Errorf("%s %s: no answer within %s: %w", method, redact(u), c.timeout, err)
+		}
+		return nil, nil, fmt.Errorf("%s %s: %w", method, redact(u), err)
+	}
+	return resp, cancel, nil
+}
+
+// readError reads (a bounded part of) a failed answer and parses it.
+func readError(resp *http.Response, method string, u *url.URL) *Error {
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	e := ParseError(resp.StatusCode, resp.Header, body)
+	e.Method, e.URL = method, redact(u)
+	return e
+}
+
+// redact prints a URL without any user info.
+func redact(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	c := *u
+	c.User = nil
+	return c.String()
+}
