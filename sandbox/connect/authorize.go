@@ -59,9 +59,10 @@ func (s *Server) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.autoApprove {
-		code := s.issueCode(p, now)
+		code, ac := s.issueCode(p, now)
+		idt, err := s.authIDToken(p, ac, now)
 		s.mu.Unlock()
-		s.respondCode(w, r, p, code)
+		s.respondCode(w, r, p, code, ac.sid, idt, err)
 		return
 	}
 	id := randomHex(16, false)
@@ -197,30 +198,43 @@ func (s *Server) serveDecision(w http.ResponseWriter, r *http.Request) {
 		s.redirectError(w, r, p, authError{"access_denied", "the user cancelled"})
 		return
 	}
-	code := s.issueCode(p, now)
+	code, ac := s.issueCode(p, now)
+	idt, err := s.authIDToken(p, ac, now)
 	s.mu.Unlock()
-	s.respondCode(w, r, p, code)
+	s.respondCode(w, r, p, code, ac.sid, idt, err)
 }
 
 // issueCode records a new authorization code for p. Callers hold s.mu.
-func (s *Server) issueCode(p *pendingAuth, now time.Time) string {
+func (s *Server) issueCode(p *pendingAuth, now time.Time) (string, *authCode) {
 	code := randomHex(16, false)
 	sid := randomHex(16, true)
-	s.codes[code] = &authCode{
+	ac := &authCode{
 		clientID: p.client.ID, redirectURI: p.redirectURI, scopes: p.scopes,
 		challenge: p.challenge, method: p.method, nonce: p.nonce, sub: s.user.Sub,
 		sid: sid, authTime: now, expires: now.Add(codeTTL),
 	}
+	s.codes[code] = ac
 	s.stats.CodesIssued++
-	return code
+	return code, ac
 }
 
-// respondCode sends a new code to the client by its response mode.
-func (s *Server) respondCode(w http.ResponseWriter, r *http.Request, p *pendingAuth, code string) {
-	s.mu.Lock()
-	ac := s.codes[code]
-	sid := ac.sid
-	s.mu.Unlock()
+// authIDToken makes the id_token of the authorization response when openid
+// was asked for ("" otherwise). Callers hold s.mu.
+func (s *Server) authIDToken(p *pendingAuth, ac *authCode, now time.Time) (string, error) {
+	if !contains(p.scopes, "openid") {
+		return "", nil
+	}
+	g := &grant{sub: ac.sub, sid: ac.sid, nonce: ac.nonce, authTime: ac.authTime}
+	return s.idToken(g, p.client.ID, "", now)
+}
+
+// respondCode sends a new code (and id_token, if any) to the client by its
+// response mode.
+func (s *Server) respondCode(w http.ResponseWriter, r *http.Request, p *pendingAuth, code, sid, idToken string, err error) {
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
 	v := url.Values{}
 	v.Set("code", code)
 	v.Set("scope", strings.Join(p.scopes, " "))
@@ -228,18 +242,11 @@ func (s *Server) respondCode(w http.ResponseWriter, r *http.Request, p *pendingA
 		v.Set("state", p.state)
 	}
 	v.Set("session_state", sessionState(p.client.ID, origin(p.redirectURI), sid))
-	if contains(p.scopes, "openid") {
-		s.mu.Lock()
-		g := &grant{sub: ac.sub, sid: sid, nonce: ac.nonce, authTime: ac.authTime}
-		idt, err := s.idToken(g, p.client.ID, "", s.now())
-		s.mu.Unlock()
-		if err != nil {
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
-		}
-		v.Set("id_token", idt)
+	if idToken != "" {
+		v.Set("id_token", idToken)
 	}
-	http.SetCookie(w, &http.Cookie{Name: "idsrv.session", Value: sid, Path: "/", HttpOnly: false, SameSite: http.SameSiteLaxMode})
+	// The check session iframe recomputes session_state from this cookie.
+	http.SetCookie(w, &http.Cookie{Name: "idsrv.session", Value: sid, Path: "/", SameSite: http.SameSiteLaxMode})
 	s.deliver(w, r, p, v)
 }
 

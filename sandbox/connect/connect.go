@@ -72,7 +72,7 @@ type User struct{ Sub, Name, Email string }
 
 // Stats are counters of what the server has seen, for tests.
 type Stats struct {
-	TokenRequests   map[string]int // token endpoint requests by grant_type ("" missing, "other" unknown)
+	TokenRequests   map[string]int // token endpoint requests by grant_type ("" missing, "other" unknown or unreadable body)
 	Faults          int            // token requests answered by the fault hook
 	CodesIssued     int            // authorization codes handed out
 	CodesRedeemed   int            // codes exchanged successfully

@@ -54,8 +54,7 @@ type grant struct {
 type refreshToken struct {
 	grantID  string
 	clientID string
-	issued   time.Time // when this handle was handed out
-	lastUsed time.Time // re-use mode: the last successful use
+	lastUsed time.Time // when handed out, or (re-use mode) last used
 	consumed time.Time // one-time mode: the first use; zero while unused
 }
 
@@ -123,7 +122,7 @@ func (s *Server) idToken(g *grant, clientID, accessToken string, now time.Time) 
 func (s *Server) newRefresh(g *grant) string {
 	h := randomHex(32, true)
 	now := s.now()
-	s.refresh[h] = &refreshToken{grantID: g.id, clientID: g.clientID, issued: now, lastUsed: now}
+	s.refresh[h] = &refreshToken{grantID: g.id, clientID: g.clientID, lastUsed: now}
 	return h
 }
 
