@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/ui/jsonview"
+)
+
+func init() {
+	register(Command{
+		Name:    "view",
+		Summary: "browse a JSON file (or stdin) in the viewer",
+		Run:     runView,
+	})
+}
+
+func runView(env *Env, args []string) int {
+	fs := newFlagSet(env, "view", "view [FILE|-]")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(env.Stderr, "dinero-tui view: give one file, or - for stdin")
+		return 2
+	}
+	name := "-"
+	if len(pos) == 1 {
+		name = pos[0]
+	}
+	if name == "-" && env.StdinIsTerminal {
+		fmt.Fprintln(env.Stderr, "dinero-tui view: no input; give a file name or pipe JSON into it")
+		return 2
+	}
+	if !env.StdoutIsTerminal {
+		fmt.Fprintln(env.Stderr, "dinero-tui view: the viewer needs a terminal; to filter JSON in a pipe use 'dinero-tui api -q'")
+		return 2
+	}
+	doc, err := loadDocument(env, name)
+	if doc == nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui view: %v\n", err)
+		return 1
+	}
+	defer doc.Close()
+	// A parse error still yields a document shown as text with the reason.
+	app := newViewApp(doc, env.Getenv("NO_COLOR") != "")
+	opts := []tea.ProgramOption{tea.WithContext(env.Ctx)}
+	if f, ok := env.Stdout.(*os.File); ok {
+		opts = append(opts, tea.WithOutput(f))
+	}
+	if _, err := tea.NewProgram(app, opts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		fmt.Fprintf(env.Stderr, "dinero-tui view: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// loadDocument opens a file (mapped, for large files) or reads stdin.
+func loadDocument(env *Env, name string) (*jsonview.Document, error) {
+	if name != "-" {
+		return jsonview.Open(name)
+	}
+	b, err := io.ReadAll(env.Stdin)
+	if err != nil {
+		return nil, fmt.Errorf("read stdin: %w", err)
+	}
+	return jsonview.Parse(b)
+}
+
+// viewApp is the root model of `dinero-tui view`: the viewer plus help and
+// quitting.
+type viewApp struct {
+	viewer   jsonview.Model
+	help     help.Model
+	quit     key.Binding
+	showHelp key.Binding
+	noColor  bool
+	width    int
+	height   int
+}
+
+func newViewApp(doc *jsonview.Document, noColor bool) viewApp {
+	styles := jsonview.DefaultStyles(true)
+	if noColor {
+		styles = jsonview.NoColorStyles()
+	}
+	return viewApp{
+		viewer:   jsonview.New(doc, jsonview.WithStyles(styles)),
+		help:     help.New(),
+		quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		showHelp: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		noColor:  noColor,
+	}
+}
+
+func (a viewApp) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+func (a viewApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		if !a.noColor {
+			a.viewer.SetStyles(jsonview.DefaultStyles(msg.IsDark()))
+		}
+		return a, nil
+	case tea.KeyPressMsg:
+		if !a.viewer.Capturing() {
+			switch {
+			case key.Matches(msg, a.quit):
+				return a, tea.Quit
+			case key.Matches(msg, a.showHelp):
+				a.help.ShowAll = !a.help.ShowAll
+				a.resize()
+				return a, nil
+			}
+		}
+	}
+	var cmd tea.Cmd
+	a.viewer, cmd = a.viewer.Update(msg)
+	return a, cmd
+}
+
+func (a *viewApp) resize() {
+	a.help.SetWidth(a.width)
+	a.viewer.SetSize(a.width, a.height-lineCount(a.helpView()))
+}
+
+func (a viewApp) helpView() string { return a.help.View(a) }
+
+// ShortHelp and FullHelp make the app a help.KeyMap: the viewer's keys
+// plus quitting and help.
+func (a viewApp) ShortHelp() []key.Binding {
+	return append(a.viewer.ShortHelp(), a.showHelp, a.quit)
+}
+
+func (a viewApp) FullHelp() [][]key.Binding {
+	return append(a.viewer.FullHelp(), []key.Binding{a.showHelp, a.quit})
+}
+
+func (a viewApp) View() tea.View {
+	v := tea.NewView(a.viewer.View() + "\n" + a.helpView())
+	v.AltScreen = true
+	return v
+}
+
+func lineCount(s string) int {
+	n := 1
+	for _, c := range s {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,140 @@
+package jsonview
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/google/renameio/v2"
+	"github.com/tidwall/gjson"
+)
+
+// maxClipboard bounds what is sent through OSC 52; terminals drop or
+// truncate larger payloads.
+const maxClipboard = 1 << 20
+
+// copyKey finishes a copy chord: v (or y) copies the value, k the key, p
+// the path of the current node.
+func (m Model) copyKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	d := m.doc
+	var what, text string
+	switch msg.String() {
+	case "v", "y":
+		what, text = "value", copyValue(d.Value(m.cursor))
+	case "k":
+		what, text = "key", m.currentKey()
+		if text == "" {
+			m.status = "this node has no key"
+			return m, nil
+		}
+	case "p":
+		what, text = "path", m.CurrentPath()
+		if text == "" {
+			m.status = "a text document has no paths"
+			return m, nil
+		}
+	default:
+		return m, nil
+	}
+	if len(text) > maxClipboard {
+		m.status = fmt.Sprintf("the %s is %s; too large for the clipboard, save it with s instead", what, sizeText(len(text)))
+		return m, nil
+	}
+	m.status = fmt.Sprintf("copied %s (%s)", what, sizeText(len(text)))
+	return m, tea.SetClipboard(text)
+}
+
+// copyValue returns a string value unquoted and anything else as JSON.
+func copyValue(raw []byte) string {
+	if len(raw) > 0 && raw[0] == '"' {
+		return gjson.ParseBytes(raw).String()
+	}
+	return string(raw)
+}
+
+// currentKey is the key of the current node, or its array index.
+func (m Model) currentKey() string {
+	d := m.doc
+	if !d.IsJSON() || d.Lines() == 0 {
+		return ""
+	}
+	i := m.cursor
+	if l := d.line(i); isClose(l.kind) {
+		i = int(l.pair)
+	}
+	l := d.line(i)
+	switch {
+	case l.flags&flagKey != 0:
+		return d.Key(i)
+	case l.parent != noLine:
+		return fmt.Sprint(l.ord)
+	}
+	return ""
+}
+
+// defaultSaveName suggests a file name for the save prompt.
+func (m Model) defaultSaveName() string {
+	switch {
+	case m.queryText != "":
+		return "query-result.json"
+	case m.doc.IsJSON():
+		return "response.json"
+	}
+	return "response.txt"
+}
+
+// savedMsg reports the end of a save.
+type savedMsg struct {
+	path string
+	size int
+	err  error
+}
+
+func (s savedMsg) text() string {
+	if s.err != nil {
+		return fmt.Sprintf("not saved: %v", s.err)
+	}
+	return fmt.Sprintf("saved %s to %s", sizeText(s.size), s.path)
+}
+
+// saveCmd writes what is shown (the document or the query result) to path
+// atomically: the file is either the old one or complete.
+func (m Model) saveCmd(path string) tea.Cmd {
+	data := m.doc.Bytes()
+	return func() tea.Msg {
+		p, err := saveFile(path, data)
+		return savedMsg{path: p, size: len(data), err: err}
+	}
+}
+
+// saveFile writes data to path (a leading ~ is the home directory) through
+// a temporary file renamed into place, and returns the path used.
+func saveFile(path string, data []byte) (string, error) {
+	path = strings.TrimSpace(path)
+	if path == "" {
+		return "", fmt.Errorf("no file name given")
+	}
+	if path == "~" || strings.HasPrefix(path, "~/") {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return path, fmt.Errorf("find home directory: %w", err)
+		}
+		path = filepath.Join(home, path[1:])
+	}
+	if err := renameio.WriteFile(path, data, 0o644); err != nil {
+		return path, fmt.Errorf("write %s: %w", path, err)
+	}
+	return path, nil
+}
+
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,339 @@
+package jsonview
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// maxDepth bounds nesting so depths fit the index and paths stay usable.
+const maxDepth = 10000
+
+// dropEvery is how many bytes of a mapped file are indexed before the pages
+// already read are handed back to the kernel's page cache.
+const dropEvery = 64 << 20
+
+// Byte classes for the scanner.
+var (
+	isSpace   [256]bool
+	strPlain  [256]bool // bytes that need no attention inside a string
+	numeric   [256]bool
+	errTooBig = errors.New("nesting too deep")
+)
+
+func init() {
+	for _, c := range []byte(" \t\r\n") {
+		isSpace[c] = true
+	}
+	for c := 0x20; c < 0x80; c++ {
+		strPlain[c] = c != '"' && c != '\\'
+	}
+	for _, c := range []byte("0123456789+-.eE") {
+		numeric[c] = true
+	}
+}
+
+// indexer builds the line table of a JSON document in one pass, without
+// recursion: stack holds the opening lines of the containers still open.
+type indexer struct {
+	d       *Document
+	b       []byte
+	pos     int
+	stack   []uint32
+	count   []uint32 // children seen so far, per open container
+	drop    func(lo, hi int)
+	dropped int
+}
+
+// indexJSON indexes d.data as JSON. drop, when set, is called with byte
+// ranges already indexed so a file mapping can release them.
+func indexJSON(d *Document, drop func(lo, hi int)) error {
+	ix := &indexer{d: d, b: d.data, drop: drop}
+	err := ix.run()
+	if err != nil {
+		d.lines = lineTable{}
+	}
+	if drop != nil {
+		drop(0, len(d.data))
+	}
+	return err
+}
+
+func (ix *indexer) run() error {
+	ix.skipSpace()
+	if ix.pos == len(ix.b) {
+		return errors.New("the input is empty")
+	}
+	lineStart, hasKey := ix.pos, false
+	for {
+		if err := ix.value(lineStart, hasKey); err != nil {
+			return err
+		}
+		var err error
+		lineStart, hasKey, err = ix.afterValue()
+		if err != nil {
+			return err
+		}
+		if len(ix.stack) == 0 {
+			ix.skipSpace()
+			if ix.pos < len(ix.b) {
+				return ix.syntaxError("after the end of the JSON value")
+			}
+			return nil
+		}
+	}
+}
+
+// value indexes the value at ix.pos; an opening bracket only pushes.
+func (ix *indexer) value(lineStart int, hasKey bool) error {
+	if ix.pos >= len(ix.b) {
+		return ix.eof()
+	}
+	switch c := ix.b[ix.pos]; c {
+	case '{', '[':
+		ix.pos++
+		ix.skipSpace()
+		if ix.pos >= len(ix.b) {
+			return ix.eof()
+		}
+		if ix.b[ix.pos] == c+2 { // '}' is '{'+2 and ']' is '['+2
+			ix.pos++
+			ix.add(lineStart, kindEmpty, hasKey)
+			return nil
+		}
+		if len(ix.stack) >= maxDepth {
+			return fmt.Errorf("%w: more than %d levels at byte %d", errTooBig, maxDepth, ix.pos)
+		}
+		kind := kindObject
+		if c == '[' {
+			kind = kindArray
+		}
+		idx := ix.add(lineStart, kind, hasKey)
+		ix.stack = append(ix.stack, uint32(idx))
+		ix.count = append(ix.count, 0)
+		return nil
+	case '"':
+		if err := ix.str(); err != nil {
+			return err
+		}
+		ix.add(lineStart, kindString, hasKey)
+	case 't':
+		return ix.literal("true", lineStart, kindTrue, hasKey)
+	case 'f':
+		return ix.literal("false", lineStart, kindFalse, hasKey)
+	case 'n':
+		return ix.literal("null", lineStart, kindNull, hasKey)
+	default:
+		if c == '-' || c >= '0' && c <= '9' {
+			if err := ix.number(); err != nil {
+				return err
+			}
+			ix.add(lineStart, kindNumber, hasKey)
+			return nil
+		}
+		return ix.syntaxError("where a value should start")
+	}
+	return nil
+}
+
+// afterValue consumes separators and closing brackets up to the start of the
+// next value, returning where its line starts and whether it has a key.
+func (ix *indexer) afterValue() (int, bool, error) {
+	for len(ix.stack) > 0 {
+		top := ix.stack[len(ix.stack)-1]
+		inObject := ix.d.line(int(top)).kind == kindObject
+		if ix.lastOpened(top) {
+			// Just opened: the first child follows directly.
+			return ix.member(inObject)
+		}
+		ix.skipSpace()
+		if ix.pos >= len(ix.b) {
+			return 0, false, ix.eof()
+		}
+		switch c := ix.b[ix.pos]; {
+		case c == ',':
+			ix.pos++
+			return ix.member(inObject)
+		case inObject && c == '}' || !inObject && c == ']':
+			ix.closeTop()
+			ix.pos++
+		default:
+			if inObject {
+				return 0, false, ix.syntaxError("where ',' or '}' should follow an object member")
+			}
+			return 0, false, ix.syntaxError("where ',' or ']' should follow an array element")
+		}
+	}
+	return 0, false, nil
+}
+
+// lastOpened reports whether the container top has no child yet.
+func (ix *indexer) lastOpened(top uint32) bool {
+	return ix.count[len(ix.count)-1] == 0 && int(top) == ix.d.lines.n-1
+}
+
+// member positions ix.pos at the next value, after its key in an object.
+func (ix *indexer) member(inObject bool) (int, bool, error) {
+	ix.skipSpace()
+	if ix.pos >= len(ix.b) {
+		return 0, false, ix.eof()
+	}
+	start := ix.pos
+	if !inObject {
+		return start, false, nil
+	}
+	if ix.b[ix.pos] != '"' {
+		return 0, false, ix.syntaxError("where an object key should start")
+	}
+	if err := ix.str(); err != nil {
+		return 0, false, err
+	}
+	ix.skipSpace()
+	if ix.pos >= len(ix.b) {
+		return 0, false, ix.eof()
+	}
+	if ix.b[ix.pos] != ':' {
+		return 0, false, ix.syntaxError("where ':' should follow an object key")
+	}
+	ix.pos++
+	ix.skipSpace()
+	return start, true, nil
+}
+
+func (ix *indexer) closeTop() {
+	top := ix.stack[len(ix.stack)-1]
+	ix.stack = ix.stack[:len(ix.stack)-1]
+	ix.count = ix.count[:len(ix.count)-1]
+	kind := kindObjectEnd
+	if ix.d.line(int(top)).kind == kindArray {
+		kind = kindArrayEnd
+	}
+	l := line{off: uint32(ix.pos), pair: top, parent: top, depth: uint16(len(ix.stack)), kind: kind}
+	ix.d.lines.add(l)
+	ix.d.line(int(top)).pair = uint32(ix.d.lines.n - 1)
+}
+
+// add appends a line for a value at the current nesting and returns its index.
+func (ix *indexer) add(off int, kind uint8, hasKey bool) int {
+	l := line{off: uint32(off), parent: noLine, depth: uint16(len(ix.stack)), kind: kind}
+	if hasKey {
+		l.flags = flagKey
+	}
+	if n := len(ix.stack); n > 0 {
+		l.parent = ix.stack[n-1]
+		l.ord = ix.count[n-1]
+		ix.count[n-1]++
+	}
+	ix.d.lines.add(l)
+	if ix.drop != nil && off-ix.dropped > dropEvery {
+		ix.drop(ix.dropped, off)
+		ix.dropped = off
+	}
+	return ix.d.lines.n - 1
+}
+
+func (ix *indexer) skipSpace() {
+	b, p := ix.b, ix.pos
+	for p < len(b) && isSpace[b[p]] {
+		p++
+	}
+	ix.pos = p
+}
+
+// str scans a string starting at the opening quote, checking escapes and
+// UTF-8, and leaves ix.pos after the closing quote.
+func (ix *indexer) str() error {
+	b, p := ix.b, ix.pos+1
+	for {
+		if k := bytes.IndexByte(b[p:], '"'); k < 0 {
+			ix.pos = len(b)
+			return ix.eof()
+		}
+		for p < len(b) && strPlain[b[p]] {
+			p++
+		}
+		if p >= len(b) {
+			ix.pos = p
+			return ix.eof()
+		}
+		switch c := b[p]; {
+		case c == '"':
+			ix.pos = p + 1
+			return nil
+		case c == '\\':
+			n, err := ix.escape(p)
+			if err != nil {
+				return err
+			}
+			p += n
+		case c < 0x20:
+			ix.pos = p
+			return ix.syntaxError("in a string (control characters must be escaped)")
+		default:
+			r, size := utf8.DecodeRune(b[p:])
+			if r == utf8.RuneError && size <= 1 {
+				ix.pos = p
+				return fmt.Errorf("invalid UTF-8 at byte %d", p)
+			}
+			p += size
+		}
+	}
+}
+
+// escape checks the escape sequence at b[p] == '\\' and returns its length.
+func (ix *indexer) escape(p int) (int, error) {
+	b := ix.b
+	if p+1 >= len(b) {
+		ix.pos = len(b)
+		return 0, ix.eof()
+	}
+	switch b[p+1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2, nil
+	case 'u':
+		if p+6 > len(b) {
+			ix.pos = len(b)
+			return 0, ix.eof()
+		}
+		for _, h := range b[p+2 : p+6] {
+			if !isHex(h) {
+				ix.pos = p
+				return 0, ix.syntaxError("in a \\u escape")
+			}
+		}
+		return 6, nil
+	}
+	ix.pos = p + 1
+	return 0, ix.syntaxError("after '\\' in a string")
+}
+
+func (ix *indexer) eof() error {
+	return fmt.Errorf("the body looks truncated: it ends after %d bytes inside a value", len(ix.b))
+}
+
+// syntaxError describes the byte at ix.pos with its line and column.
+func (ix *indexer) syntaxError(where string) error {
+	ln, col := lineCol(ix.b, ix.pos)
+	c := ix.b[ix.pos]
+	what := fmt.Sprintf("%q", rune(c))
+	if c >= 0x80 {
+		what = fmt.Sprintf("byte 0x%02x", c)
+	}
+	return fmt.Errorf("unexpected %s at line %d, column %d %s", what, ln, col, where)
+}
+
+func firstNonSpace(b []byte) byte {
+	for _, c := range b {
+		if !isSpace[c] {
+			return c
+		}
+	}
+	return 0
+}
+
+func lineCol(b []byte, pos int) (int, int) {
+	ln := 1 + bytes.Count(b[:pos], []byte{'\n'})
+	start := bytes.LastIndexByte(b[:pos], '\n') + 1
+	return ln, utf8.RuneCount(b[start:pos]) + 1
+}

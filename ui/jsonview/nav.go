@@ -1,0 +1,207 @@
+package jsonview
+
+// next returns the visible line after i, or -1.
+func (m Model) next(i int) int {
+	d := m.doc
+	if l := d.line(i); isOpen(l.kind) && m.isFolded(i) {
+		i = int(l.pair)
+	}
+	if i+1 >= d.Lines() {
+		return -1
+	}
+	return i + 1
+}
+
+// prev returns the visible line before i, or -1.
+func (m Model) prev(i int) int {
+	if i <= 0 {
+		return -1
+	}
+	j := i - 1
+	if l := m.doc.line(j); isClose(l.kind) && m.isFolded(int(l.pair)) {
+		j = int(l.pair)
+	}
+	return j
+}
+
+// step moves n visible lines from i (backwards when n < 0), stopping at the
+// ends, and returns the line reached.
+func (m Model) step(i, n int) int {
+	for ; n > 0; n-- {
+		j := m.next(i)
+		if j < 0 {
+			break
+		}
+		i = j
+	}
+	for ; n < 0; n++ {
+		j := m.prev(i)
+		if j < 0 {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// last returns the last visible line.
+func (m Model) last() int {
+	n := m.doc.Lines() - 1
+	if n < 0 {
+		return 0
+	}
+	return m.visible(n)
+}
+
+// visible returns the line that shows i: i itself, or the outermost folded
+// container hiding it.
+func (m Model) visible(i int) int {
+	d := m.doc
+	if l := d.line(i); isClose(l.kind) && m.isFolded(int(l.pair)) {
+		i = int(l.pair)
+	}
+	shown := i
+	for p := d.line(i).parent; p != noLine; p = d.line(int(p)).parent {
+		if m.isFolded(int(p)) {
+			shown = int(p)
+		}
+	}
+	return shown
+}
+
+// reveal unfolds every container around line i so that it is visible.
+func (m *Model) reveal(i int) {
+	d := m.doc
+	for p := d.line(i).parent; p != noLine; p = d.line(int(p)).parent {
+		m.setFolded(int(p), false)
+	}
+}
+
+// moveTo puts the cursor on line i (made visible) and scrolls to it.
+func (m *Model) moveTo(i int) {
+	if m.doc.Lines() == 0 {
+		return
+	}
+	m.cursor = m.visible(i)
+	m.ensureVisible()
+}
+
+// fold folds the container at the cursor; on anything else it moves to
+// the parent.
+func (m *Model) fold() {
+	d := m.doc
+	if d.Lines() == 0 || !d.IsJSON() {
+		return
+	}
+	i := m.cursor
+	l := d.line(i)
+	if isClose(l.kind) {
+		i = int(l.pair)
+		l = d.line(i)
+	}
+	if isOpen(l.kind) && !m.isFolded(i) {
+		m.setFolded(i, true)
+		m.moveTo(i)
+		return
+	}
+	if l.parent != noLine {
+		m.moveTo(int(l.parent))
+	}
+}
+
+// unfold unfolds the container at the cursor, or enters it when it is open.
+func (m *Model) unfold() {
+	d := m.doc
+	if d.Lines() == 0 || !isOpen(d.line(m.cursor).kind) {
+		return
+	}
+	if m.isFolded(m.cursor) {
+		m.setFolded(m.cursor, false)
+	} else {
+		m.cursor++
+	}
+	m.ensureVisible()
+}
+
+// toggle folds or unfolds the container at the cursor.
+func (m *Model) toggle() {
+	d := m.doc
+	if d.Lines() == 0 {
+		return
+	}
+	i := m.cursor
+	if l := d.line(i); isClose(l.kind) {
+		i = int(l.pair)
+	}
+	if isOpen(d.line(i).kind) {
+		m.setFolded(i, !m.isFolded(i))
+		m.moveTo(i)
+	}
+}
+
+// foldFrom folds every container at depth >= level (1 folds the root's
+// children); level 0 unfolds everything.
+func (m *Model) foldFrom(level int) {
+	clear(m.folded)
+	d := m.doc
+	if level > 0 && d.IsJSON() {
+		for c, chunk := range d.lines.chunks {
+			base := c << chunkBits
+			for j := range chunk {
+				if l := &chunk[j]; isOpen(l.kind) && int(l.depth) >= level {
+					m.setFolded(base+j, true)
+				}
+			}
+		}
+	}
+	m.moveTo(m.cursor)
+	m.top = m.visible(m.top)
+	m.ensureVisible()
+}
+
+// sibling moves to the next (dir 1) or previous (dir -1) sibling.
+func (m *Model) sibling(dir int) {
+	d := m.doc
+	if d.Lines() == 0 {
+		return
+	}
+	i := m.cursor
+	l := d.line(i)
+	if isClose(l.kind) {
+		i = int(l.pair)
+		l = d.line(i)
+	}
+	if dir > 0 {
+		j := i
+		if isOpen(l.kind) {
+			j = int(l.pair)
+		}
+		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && l.parent != noLine {
+			m.moveTo(j + 1)
+		}
+		return
+	}
+	if l.ord == 0 || i == 0 {
+		return
+	}
+	j := i - 1
+	if isClose(d.line(j).kind) {
+		j = int(d.line(j).pair)
+	}
+	m.moveTo(j)
+}
+
+// parent moves to the enclosing container.
+func (m *Model) parent() {
+	d := m.doc
+	if d.Lines() == 0 || !d.IsJSON() {
+		return
+	}
+	i := m.cursor
+	if l := d.line(i); isClose(l.kind) {
+		i = int(l.pair)
+	}
+	if p := d.line(i).parent; p != noLine {
+		m.moveTo(int(p))
+	}
+}

@@ -1,0 +1,79 @@
+package jsonview
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// Path returns the gjson path of line i ("@this" for the root). A closing
+// line has the path of its container. The path is not sanitized: pass it
+// through Sanitize before showing it.
+func (d *Document) Path(i int) string {
+	if !d.IsJSON() || i < 0 || i >= d.Lines() {
+		return ""
+	}
+	if isClose(d.line(i).kind) {
+		i = int(d.line(i).pair)
+	}
+	var parts []string
+	for {
+		l := d.line(i)
+		if l.parent == noLine {
+			break
+		}
+		if l.flags&flagKey != 0 {
+			parts = append(parts, gjson.Escape(d.Key(i)))
+		} else {
+			parts = append(parts, strconv.Itoa(int(l.ord)))
+		}
+		i = int(l.parent)
+	}
+	if len(parts) == 0 {
+		return "@this"
+	}
+	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
+		parts[a], parts[b] = parts[b], parts[a]
+	}
+	return strings.Join(parts, ".")
+}
+
+// Key returns the decoded key of line i, or "" when it has none.
+func (d *Document) Key(i int) string {
+	l := d.line(i)
+	if l.flags&flagKey == 0 {
+		return ""
+	}
+	end := stringEnd(d.data, int(l.off))
+	return gjson.ParseBytes(d.data[l.off:end]).String()
+}
+
+// Value returns the raw JSON of the value at line i (its container for a
+// closing line), or the text of a text line.
+func (d *Document) Value(i int) []byte {
+	if i < 0 || i >= d.Lines() {
+		return nil
+	}
+	if isClose(d.line(i).kind) {
+		i = int(d.line(i).pair)
+	}
+	if d.line(i).kind == kindText {
+		return d.data[d.line(i).off:d.textEnd(i)]
+	}
+	return d.data[d.valueStart(i):d.valueEnd(i)]
+}
+
+// lineAt returns the last line starting at or before byte offset off.
+func (d *Document) lineAt(off int) int {
+	lo, hi := 0, d.lines.n-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if int(d.line(mid).off) <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}

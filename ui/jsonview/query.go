@@ -1,0 +1,110 @@
+package jsonview
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/tidwall/gjson"
+)
+
+// queryDelay lets typing settle before a query runs on a large document.
+const queryDelay = 150 * time.Millisecond
+
+type queryDebounceMsg struct{ seq int }
+
+type queryResultMsg struct {
+	seq   int
+	query string
+	doc   *Document // nil when nothing matched
+	err   error
+}
+
+// openQuery opens the query prompt with the query shown, if any.
+func (m Model) openQuery() (Model, tea.Cmd) {
+	if !m.Document().IsJSON() {
+		m.status = "queries need a JSON document"
+		return m, nil
+	}
+	return m.openInput(modeQuery, m.queryText)
+}
+
+// scheduleQuery runs the prompt's query once typing pauses.
+func (m *Model) scheduleQuery() tea.Cmd {
+	m.querySeq++
+	seq := m.querySeq
+	return tea.Tick(queryDelay, func(time.Time) tea.Msg { return queryDebounceMsg{seq} })
+}
+
+// runQuery starts the query if no key was typed since it was scheduled.
+func (m Model) runQuery(msg queryDebounceMsg) (Model, tea.Cmd) {
+	if msg.seq != m.querySeq || m.mode != modeQuery {
+		return m, nil
+	}
+	return m, queryCmd(m.Document(), m.input.Value(), msg.seq)
+}
+
+// queryCmd evaluates q on doc off the UI goroutine.
+func queryCmd(doc *Document, q string, seq int) tea.Cmd {
+	return func() tea.Msg {
+		return evalQuery(doc, q, seq)
+	}
+}
+
+func evalQuery(doc *Document, q string, seq int) queryResultMsg {
+	msg := queryResultMsg{seq: seq, query: q}
+	if q == "" {
+		return msg
+	}
+	r := gjson.GetBytes(doc.Bytes(), q)
+	if !r.Exists() {
+		return msg
+	}
+	msg.doc, msg.err = Parse([]byte(r.Raw))
+	return msg
+}
+
+// applyQuery shows a query result if it is still the latest one.
+func (m Model) applyQuery(msg queryResultMsg) Model {
+	if msg.seq != m.querySeq {
+		return m
+	}
+	switch {
+	case msg.query == "":
+		m.leaveQuery()
+	case msg.doc == nil:
+		m.status = fmt.Sprintf("no match for %s", msg.query)
+	default:
+		if m.base == nil {
+			m.base = m.doc
+			m.saved = viewState{m.cursor, m.top, m.xoff, m.folded}
+		}
+		m.queryText = msg.query
+		m.status = fmt.Sprintf("%s: %s lines", msg.query, groupDigits(msg.doc.Lines()))
+		m.show(msg.doc)
+		m.ensureVisible()
+	}
+	return m
+}
+
+// submitQuery runs the query now (enter) and keeps its result on screen.
+func (m Model) submitQuery(q string) (Model, tea.Cmd) {
+	m.querySeq++
+	if q == "" {
+		m.leaveQuery()
+		return m, nil
+	}
+	return m, queryCmd(m.Document(), q, m.querySeq)
+}
+
+// leaveQuery goes back to the whole document.
+func (m *Model) leaveQuery() {
+	if m.base == nil {
+		return
+	}
+	m.doc, m.base = m.base, nil
+	m.queryText = ""
+	s := m.saved
+	m.cursor, m.top, m.xoff, m.folded = s.cursor, s.top, s.xoff, s.folded
+	m.ensureVisible()
+}
