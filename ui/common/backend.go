@@ -1,0 +1,126 @@
+package common
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Backend is everything the explorer needs from the outside world. Panes
+// call it only from tea.Cmds. The real one wraps oauth.Session and
+// api.Client (ui.NewBackend); tests use a fake.
+type Backend interface {
+	// Status is the session's state right now (no I/O).
+	Status() SessionStatus
+	// Events delivers session changes (refreshed, login required) until
+	// stop is called.
+	Events() (events <-chan SessionEvent, stop func())
+	// StartLogin begins an interactive login.
+	StartLogin(ctx context.Context) (Login, error)
+	// OpenBrowser opens url in the user's browser ($BROWSER when set).
+	OpenBrowser(url string) error
+	// Organizations lists the user's companies.
+	Organizations(ctx context.Context) ([]Org, error)
+	// Send performs one API call. An HTTP error status is not an error:
+	// it comes back as a Response with APIError set. progress, when not
+	// nil, is called while the body downloads.
+	Send(ctx context.Context, req Request, progress func(done, total int64)) (*Response, error)
+	// SaveLastOrg remembers the chosen organization for the profile.
+	SaveLastOrg(id int64) error
+}
+
+// Login is one interactive login in progress.
+type Login interface {
+	URL() string
+	PasteMode() bool
+	Wait(ctx context.Context) error
+	SubmitPaste(ctx context.Context, input string) error
+	Close()
+}
+
+// ErrLoginRequired is returned (wrapped) by Backend calls when the session
+// has no usable token and the user must log in again.
+var ErrLoginRequired = errors.New("login required")
+
+// SessionStatus is the session's state as the status bar shows it.
+type SessionStatus struct {
+	LoggedIn        bool
+	NeedsLogin      bool
+	Expiry          time.Time
+	HasRefreshToken bool
+	StoreKind       string // "keyring" or "file"
+	Scopes          []string
+}
+
+// SessionEventKind says what happened to the session.
+type SessionEventKind int
+
+// Session event kinds.
+const (
+	SessionRefreshed SessionEventKind = iota + 1
+	SessionLoginRequired
+	SessionLoggedIn
+	SessionLoggedOut
+)
+
+// SessionEvent is one change of the session.
+type SessionEvent struct {
+	Kind   SessionEventKind
+	Status SessionStatus
+	At     time.Time
+}
+
+// Profile is what the explorer shows about the configuration in use.
+type Profile struct {
+	Name        string
+	ClientID    string
+	Scopes      string
+	RedirectURI string
+	ConnectURL  string
+	APIURL      string
+	OrgID       int64 // preselected organization (DINERO_ORG_ID or profile), 0 if none
+}
+
+// Org is one of the user's companies.
+type Org struct {
+	ID          int64
+	Name        string
+	IsPro       bool
+	IsPayingPro bool
+	VatNumber   string
+	Email       string
+	City        string
+}
+
+// Request is one API call to make.
+type Request struct {
+	OperationID string // catalogue id, if it came from the catalogue
+	Method      string
+	Path        string // template, e.g. /v1/{organizationId}/invoices
+	PathParams  map[string]string
+	Query       url.Values
+	Body        []byte
+}
+
+// Response is the answer to a Request.
+type Response struct {
+	Status   int
+	Header   http.Header
+	Body     []byte // the body when it is small enough to hold in memory
+	BodyFile string // the body streamed to a file under the cache dir, when large
+	Size     int64
+	Duration time.Duration
+	URL      string
+	Err      *APIError // set for HTTP >= 400
+}
+
+// APIError is a Dinero error answer, already decoded.
+type APIError struct {
+	Status           int
+	Code             int
+	Message          string
+	ValidationErrors map[string]string
+	Kind             string
+}

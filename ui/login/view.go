@@ -1,0 +1,128 @@
+package login
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/sanitize"
+)
+
+// View implements common.Component.
+func (m *Model) View() string {
+	s := m.com.Styles
+	inner := max(20, m.width-4)
+	var b strings.Builder
+	line := func(str string) {
+		for _, l := range strings.Split(str, "\n") {
+			b.WriteString(" " + ansi.Truncate(l, inner, "…") + "\n")
+		}
+	}
+	field := func(label, value string) {
+		line(s.Label.Render(fmt.Sprintf("%-13s", label)) + " " + s.Value.Render(value))
+	}
+	p := m.com.Profile
+	line(s.Pane.Title.Render("Log in with Visma Connect"))
+	line("")
+	field("Profile", p.Name)
+	field("Application", orDash(p.ClientID))
+	field("Scopes", orDash(p.Scopes))
+	field("Redirect", orDash(p.RedirectURI)+"  "+s.Muted.Render(redirectHint(p.RedirectURI)))
+	field("Connect", orDash(p.ConnectURL))
+	line("")
+	line(m.keysLine())
+	line("")
+	for _, l := range m.statusLines(inner) {
+		line(l)
+	}
+	return common.Box(s, "dinero-tui", strings.TrimRight(b.String(), "\n"), m.width, m.height, true)
+}
+
+func (m *Model) keysLine() string {
+	s := m.com.Styles
+	k := func(keyName, desc string) string { return s.Key.Render(keyName) + " " + s.Muted.Render(desc) }
+	switch {
+	case m.pasting():
+		return k("enter", "submit") + "   " + k("esc", "cancel")
+	case m.state != 0:
+		return k("c", "copy the link") + "   " + k("l", "show the link") + "   " + k("esc", "cancel")
+	}
+	return k("enter", "open the browser") + "   " + k("q", "quit")
+}
+
+func (m *Model) statusLines(width int) []string {
+	s := m.com.Styles
+	var out []string
+	switch m.state {
+	case stateStarting:
+		out = append(out, m.spinner.View()+" Preparing the login… "+m.left())
+	case stateWaiting:
+		if m.pasting() {
+			out = append(out, "Accept in the browser, then paste the address it ends on: "+m.left(), m.input.View())
+		} else {
+			out = append(out, m.spinner.View()+" Waiting for you to accept in the browser… "+m.left())
+		}
+	case stateSubmitting:
+		out = append(out, m.spinner.View()+" Checking the code with Visma Connect…")
+	}
+	if m.login != nil {
+		link := redactURL(m.login.URL())
+		hint := "(c copies it in full, l shows it)"
+		if m.reveal {
+			link, hint = sanitize.Line(m.login.URL()), "(l hides it)"
+		}
+		out = append(out, s.Label.Render("Link ")+s.Link.Render(ansi.Hardwrap(link, width-5, true))+" "+s.Muted.Render(hint))
+	}
+	if m.note != "" {
+		out = append(out, s.Info.Render(ansi.Wordwrap(m.note, width, " ")))
+	}
+	if m.problem != "" {
+		out = append(out, s.Error.Render(ansi.Wordwrap(m.problem, width, " ")))
+	}
+	return out
+}
+
+// left is the countdown to the login timeout.
+func (m *Model) left() string {
+	d := max(0, m.deadline.Sub(m.com.Now())).Round(time.Second)
+	return m.com.Styles.Muted.Render(fmt.Sprintf("(%d:%02d left)", int(d.Minutes()), int(d.Seconds())%60))
+}
+
+func redirectHint(redirect string) string {
+	u, err := url.Parse(redirect)
+	if err != nil || redirect == "" {
+		return ""
+	}
+	host := u.Hostname()
+	if u.Scheme == "http" && (host == "127.0.0.1" || host == "localhost" || host == "::1") {
+		return "(this machine listens while you log in)"
+	}
+	return "(paste mode: you paste the address the browser ends on)"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return sanitize.Line(s)
+}
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.com.Keys
+	if m.state != stateIdle {
+		return []key.Binding{k.CopyLink, k.RevealLink, k.Cancel}
+	}
+	return []key.Binding{k.Login, k.Help, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.com.Keys
+	return [][]key.Binding{{k.Login, k.CopyLink, k.RevealLink}, {k.Cancel, k.Help, k.Quit}}
+}

@@ -1,0 +1,284 @@
+// Package orgs is the organizations pane: the user's companies with a PRO
+// badge, a filter, and a detail panel that explains why a non-Pro company
+// cannot use the API.
+package orgs
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/sanitize"
+)
+
+// NotProReason is the one-line explanation shown for a company without Pro.
+const NotProReason = "Not Pro: Dinero answers every API call for this company with 403 (code 90). Upgrade the company to Pro to integrate."
+
+// Model is the organizations pane.
+type Model struct {
+	com       common.Common
+	all       []common.Org
+	shown     []int // indices into all after filtering
+	list      common.ScrollList
+	filter    textinput.Model
+	filtering bool
+	preferred int64 // org to put the cursor on once loaded
+	loading   bool
+	loaded    bool
+	cancel    context.CancelFunc
+	gen       int
+	spinner   spinner.Model
+	problem   string
+	warned    int64 // non-Pro org the user was warned about (second enter goes on)
+	focusInfo bool
+	width     int
+	height    int
+}
+
+// New returns the pane; preferred is the organization to preselect (from
+// DINERO_ORG_ID, the profile, or the last choice), 0 for none.
+func New(com common.Common, preferred int64) *Model {
+	f := common.NewInput(com)
+	f.Prompt = "/"
+	f.Placeholder = "type to filter"
+	return &Model{com: com, preferred: preferred, filter: f,
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+}
+
+type loadedMsg struct {
+	gen  int
+	orgs []common.Org
+	err  error
+}
+
+// Load starts fetching the organizations.
+func (m *Model) Load() tea.Cmd {
+	m.stop()
+	m.gen++
+	m.loading, m.problem = true, ""
+	ctx, cancel := context.WithCancel(m.com.Ctx)
+	m.cancel = cancel
+	gen, be := m.gen, m.com.Backend
+	fetch := func() tea.Msg {
+		orgs, err := be.Organizations(ctx)
+		return loadedMsg{gen: gen, orgs: orgs, err: err}
+	}
+	return tea.Batch(fetch, m.spinner.Tick)
+}
+
+// Loaded reports whether the list has been fetched.
+func (m *Model) Loaded() bool { return m.loaded }
+
+// Busy reports whether a fetch is in progress.
+func (m *Model) Busy() bool { return m.loading }
+
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	m.loading = false
+}
+
+// Title implements common.Component.
+func (m *Model) Title() string { return "organizations" }
+
+// Capturing implements common.Component.
+func (m *Model) Capturing() bool { return m.filtering }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.filter.SetWidth(max(5, m.listWidth()-6))
+	m.list.Height = m.listRows()
+	m.list.Clamp()
+}
+
+// Selected returns the organization under the cursor.
+func (m *Model) Selected() (common.Org, bool) {
+	if len(m.shown) == 0 {
+		return common.Org{}, false
+	}
+	return m.all[m.shown[m.list.Cursor]], true
+}
+
+// Update implements common.Component.
+func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		return m, m.handleLoaded(msg)
+	case spinner.TickMsg:
+		if m.loading {
+			var cmd tea.Cmd
+			m.spinner, cmd = m.spinner.Update(msg)
+			return m, cmd
+		}
+	case tea.MouseWheelMsg:
+		m.wheel(msg)
+	case tea.KeyPressMsg:
+		if m.filtering {
+			return m, m.handleFilterKey(msg)
+		}
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.filtering {
+			var cmd tea.Cmd
+			m.filter, cmd = m.filter.Update(msg)
+			m.applyFilter()
+			return m, cmd
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	m.stop()
+	if msg.err != nil {
+		if errors.Is(msg.err, common.ErrLoginRequired) {
+			return common.Cmd(common.LoginRequiredMsg{Reason: "The session has ended. Log in again to continue."})
+		}
+		if errors.Is(msg.err, context.Canceled) {
+			m.problem = "Cancelled. Press r to load the organizations again."
+			return nil
+		}
+		m.problem = "Couldn't load your organizations: " + sanitize.Line(msg.err.Error()) + ". Press r to retry."
+		return nil
+	}
+	m.all, m.loaded = msg.orgs, true
+	for i := range m.all {
+		m.all[i].Name = sanitize.Line(m.all[i].Name)
+		m.all[i].VatNumber = sanitize.Line(m.all[i].VatNumber)
+		m.all[i].Email = sanitize.Line(m.all[i].Email)
+		m.all[i].City = sanitize.Line(m.all[i].City)
+	}
+	m.applyFilter()
+	for i, idx := range m.shown {
+		if m.all[idx].ID == m.preferred {
+			m.list.Cursor = i
+		}
+	}
+	m.list.Clamp()
+	return nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.Cancel) && m.loading:
+		m.stop()
+		m.gen++
+		m.problem = "Cancelled. Press r to load the organizations again."
+	case key.Matches(msg, k.ClearFilter) && m.filter.Value() != "":
+		m.filter.Reset()
+		m.applyFilter()
+	case key.Matches(msg, k.Up):
+		m.list.Move(-1)
+	case key.Matches(msg, k.Down):
+		m.list.Move(1)
+	case key.Matches(msg, k.PageUp):
+		m.list.Move(-m.list.Height)
+	case key.Matches(msg, k.PageDown):
+		m.list.Move(m.list.Height)
+	case key.Matches(msg, k.Top):
+		m.list.Top()
+	case key.Matches(msg, k.Bottom):
+		m.list.Bottom()
+	case key.Matches(msg, k.Filter):
+		// a new / starts a new filter
+		m.filtering = true
+		m.filter.Reset()
+		m.applyFilterChange()
+		return m.filter.Focus()
+	case key.Matches(msg, k.Reload) && !m.loading:
+		return m.Load()
+	case key.Matches(msg, k.SwitchPane):
+		m.focusInfo = !m.focusInfo
+	case key.Matches(msg, k.Choose):
+		return m.choose()
+	}
+	return nil
+}
+
+func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.filtering = false
+		m.filter.Blur()
+		m.filter.Reset()
+		m.applyFilter()
+		return nil
+	case "enter":
+		m.filtering = false
+		m.filter.Blur()
+		return nil
+	case "up", "down":
+		m.list.Move(map[string]int{"up": -1, "down": 1}[msg.String()])
+		return nil
+	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	m.applyFilter()
+	return cmd
+}
+
+func (m *Model) wheel(msg tea.MouseWheelMsg) {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		m.list.Move(-1)
+	case tea.MouseWheelDown:
+		m.list.Move(1)
+	}
+}
+
+func (m *Model) choose() tea.Cmd {
+	org, ok := m.Selected()
+	if !ok {
+		return nil
+	}
+	if !org.IsPro && m.warned != org.ID {
+		m.warned = org.ID
+		return nil
+	}
+	m.warned = 0
+	be, id := m.com.Backend, org.ID
+	save := func() tea.Msg {
+		if err := be.SaveLastOrg(id); err != nil {
+			return common.ErrorMsg{Err: err}
+		}
+		return nil
+	}
+	return tea.Batch(save, common.Cmd(common.OrgChosenMsg{Org: org}))
+}
+
+func (m *Model) applyFilter() {
+	var sel int64 = -1
+	if o, ok := m.Selected(); ok {
+		sel = o.ID
+	}
+	q := strings.TrimSpace(m.filter.Value())
+	m.shown = m.shown[:0]
+	for i, o := range m.all {
+		if _, ok := common.FuzzyMatch(q, o.Name+" "+itoa(o.ID)); ok {
+			m.shown = append(m.shown, i)
+		}
+	}
+	m.list.Len = len(m.shown)
+	m.list.Cursor = 0
+	for i, idx := range m.shown {
+		if m.all[idx].ID == sel {
+			m.list.Cursor = i
+		}
+	}
+	m.list.Clamp()
+}
+
+func (m *Model) applyFilterChange() { m.applyFilter() }

@@ -1,0 +1,174 @@
+package orgs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+
+	"github.com/dinero-tui/dinero-tui/ui/common"
+)
+
+// wide reports whether list and detail sit side by side.
+func (m *Model) wide() bool { return m.width >= 100 }
+
+const detailHeight = 8 // stacked layout: the detail box
+
+func (m *Model) listWidth() int {
+	if m.wide() {
+		return m.width / 2
+	}
+	return m.width
+}
+
+func (m *Model) listHeight() int {
+	if m.wide() {
+		return m.height
+	}
+	return max(4, m.height-detailHeight)
+}
+
+func (m *Model) showFilter() bool { return m.filtering || m.filter.Value() != "" }
+
+func (m *Model) listRows() int {
+	rows := m.listHeight() - 2
+	if m.showFilter() {
+		rows--
+	}
+	return max(1, rows)
+}
+
+// View implements common.Component.
+func (m *Model) View() string {
+	m.list.Height = m.listRows()
+	m.list.Clamp()
+	title := "Your companies"
+	if m.loaded {
+		title = fmt.Sprintf("Your companies (%d)", len(m.all))
+		if len(m.shown) != len(m.all) {
+			title = fmt.Sprintf("Your companies (%d of %d)", len(m.shown), len(m.all))
+		}
+	}
+	list := common.Box(m.com.Styles, title, m.listContent(), m.listWidth(), m.listHeight(), !m.focusInfo)
+	detailTitle := "Details"
+	if o, ok := m.Selected(); ok {
+		detailTitle = o.Name
+	}
+	if m.wide() {
+		detail := common.Box(m.com.Styles, detailTitle, m.detail(m.width-m.listWidth()-4), m.width-m.listWidth(), m.height, m.focusInfo)
+		return lipgloss.JoinHorizontal(lipgloss.Top, list, detail)
+	}
+	detail := common.Box(m.com.Styles, detailTitle, m.detail(m.width-4), m.width, m.height-m.listHeight(), m.focusInfo)
+	return list + "\n" + detail
+}
+
+func (m *Model) listContent() string {
+	s := m.com.Styles
+	var lines []string
+	if m.showFilter() {
+		lines = append(lines, m.filter.View())
+	}
+	switch {
+	case m.loading:
+		return strings.Join(append(lines, " "+m.spinner.View()+" Loading your organizations…  "+s.Muted.Render("esc cancels")), "\n")
+	case m.problem != "":
+		return strings.Join(append(lines, common.Wrap(m.problem, m.listWidth()-3, " ", s.Error.Render)), "\n")
+	case !m.loaded:
+		return ""
+	case len(m.all) == 0:
+		return s.List.Empty.Render(" This login has no organizations in Dinero.")
+	case len(m.shown) == 0:
+		return strings.Join(append(lines, s.List.Empty.Render(" No company matches the filter; esc clears it.")), "\n")
+	}
+	w := m.listWidth() - 2
+	start, end := m.list.Window()
+	for i := start; i < end; i++ {
+		lines = append(lines, m.row(m.all[m.shown[i]], i == m.list.Cursor, w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) row(o common.Org, cursor bool, w int) string {
+	s := m.com.Styles
+	badges := "           "
+	switch {
+	case o.IsPayingPro:
+		badges = s.Badge.Pro.Render("PRO") + " " + s.Badge.Paying.Render("paying")
+	case o.IsPro:
+		badges = s.Badge.Pro.Render("PRO") + "       "
+	}
+	nameW := max(4, w-3-lipgloss.Width(badges)-1)
+	name := common.Fit(o.Name, nameW)
+	prefix := "  "
+	switch {
+	case cursor:
+		prefix = "> "
+		name = s.List.Cursor.Render(name)
+	case !o.IsPro:
+		name = s.List.Dimmed.Render(name)
+	default:
+		name = s.List.Item.Render(name)
+	}
+	return " " + prefix[:1] + " " + name + " " + badges
+}
+
+func (m *Model) detail(w int) string {
+	s := m.com.Styles
+	o, ok := m.Selected()
+	if !ok {
+		return ""
+	}
+	field := func(label, value string) string {
+		return " " + s.Label.Render(fmt.Sprintf("%-9s", label)) + " " + s.Value.Render(value)
+	}
+	plan, api := "Not Pro", s.Error.Render("not available (403, code 90)")
+	switch {
+	case o.IsPayingPro:
+		plan, api = "Pro (paying)", s.Success.Render("available")
+	case o.IsPro:
+		plan, api = "Pro", s.Success.Render("available")
+	}
+	lines := []string{field("Id", itoa(o.ID))}
+	if o.VatNumber != "" {
+		lines = append(lines, field("CVR", o.VatNumber))
+	}
+	lines = append(lines, field("Plan", plan), " "+s.Label.Render(fmt.Sprintf("%-9s", "API"))+" "+api)
+	if m.wide() && o.Email != "" {
+		lines = append(lines, field("Email", o.Email))
+	}
+	lines = append(lines, "")
+	switch {
+	case !o.IsPro && m.warned == o.ID:
+		lines = append(lines, common.Wrap(NotProReason+" Press enter again to explore anyway.", w, " ", s.Warning.Render))
+	case !o.IsPro:
+		lines = append(lines, common.Wrap(NotProReason, w, " ", s.Muted.Render))
+	default:
+		lines = append(lines, " "+s.Key.Render("enter")+"  "+s.Muted.Render("explore this company's API"))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.com.Keys
+	if m.loading {
+		return []key.Binding{k.Cancel, k.Quit}
+	}
+	if m.filtering {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		}
+	}
+	return []key.Binding{k.Up, k.Choose, k.Filter, k.Reload, k.History, k.Help, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.com.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Choose, k.Filter, k.ClearFilter, k.Reload, k.SwitchPane}}
+}

@@ -1,0 +1,232 @@
+// Package request is the request editor: the operation's path and query
+// parameters as a form, a JSON body for writes (in $EDITOR or a text area),
+// and a confirmation naming the organization before anything is changed.
+package request
+
+import (
+	"encoding/json"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/ui/common"
+)
+
+// field is one form row.
+type field struct {
+	param  catalog.Param
+	inPath bool
+	source string // where the prefilled value came from, shown as a hint
+	input  textinput.Model
+}
+
+// Model is the request editor.
+type Model struct {
+	com        common.Common
+	op         catalog.Operation
+	org        common.Org
+	fields     []field
+	focus      int
+	body       textarea.Model
+	editing    bool // the body text area has the keyboard
+	confirming bool
+	note       string
+	problem    string
+	width      int
+	height     int
+}
+
+// New returns an empty editor; call Set before showing it.
+func New(com common.Common) *Model {
+	ta := common.NewTextArea(com)
+	ta.ShowLineNumbers = true
+	ta.Placeholder = "{ }"
+	return &Model{com: com, body: ta}
+}
+
+// Title implements common.Component.
+func (m *Model) Title() string { return m.op.Name }
+
+// Operation returns the operation being edited.
+func (m *Model) Operation() catalog.Operation { return m.op }
+
+// Capturing implements common.Component: the form always has a text field
+// focused, so every key goes to it.
+func (m *Model) Capturing() bool { return true }
+
+// Confirming reports whether the write confirmation is showing.
+func (m *Model) Confirming() bool { return m.confirming }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	for i := range m.fields {
+		m.fields[i].input.SetWidth(max(8, m.inputWidth()))
+	}
+	m.body.SetWidth(max(10, w-2))
+	m.body.SetHeight(max(3, m.bodyHeight()))
+}
+
+func (m *Model) inputWidth() int { return max(12, min(50, (m.width-22)/2)) }
+
+// Set opens op for org. prefill holds values remembered from the last
+// response (for example "guid" from the list item under the cursor);
+// previous, when not nil, is a request to edit again (from the history).
+func (m *Model) Set(op catalog.Operation, org common.Org, prefill map[string]string, previous *common.Request) {
+	m.op, m.org = op, org
+	m.fields, m.focus = nil, 0
+	m.confirming, m.editing, m.note, m.problem = false, false, "", ""
+	for _, p := range op.PathParams {
+		v, src := m.pathValue(p, prefill)
+		if previous != nil && previous.PathParams[p.Name] != "" && p.Name != "organizationId" {
+			v, src = previous.PathParams[p.Name], "from the history"
+		}
+		m.addField(p, true, v, src)
+	}
+	for _, p := range op.Query {
+		v, src := queryDefault(op, p)
+		if previous != nil {
+			v, src = previous.Query.Get(p.Name), "from the history"
+		}
+		m.addField(p, false, v, src)
+	}
+	body := op.Body
+	if previous != nil && len(previous.Body) > 0 {
+		body = string(previous.Body)
+	}
+	m.body.SetValue(body)
+	m.body.Blur()
+	// start on the first field the user must fill, else the first field
+	m.focus = 0
+	for i, f := range m.fields {
+		if f.param.Required && f.input.Value() == "" {
+			m.focus = i
+			break
+		}
+	}
+	m.focusField()
+	m.SetSize(m.width, m.height)
+}
+
+func (m *Model) addField(p catalog.Param, inPath bool, value, source string) {
+	in := common.NewInput(m.com)
+	in.Prompt = ""
+	in.CharLimit = 2000
+	in.Placeholder = p.Type
+	in.SetValue(value)
+	m.fields = append(m.fields, field{param: p, inPath: inPath, source: source, input: in})
+}
+
+func (m *Model) pathValue(p catalog.Param, prefill map[string]string) (string, string) {
+	if strings.EqualFold(p.Name, "organizationId") {
+		return strconv.FormatInt(m.org.ID, 10), "from the chosen company"
+	}
+	if v := prefill[p.Name]; v != "" {
+		return v, "from the last response"
+	}
+	if isGuid(p) && prefill["guid"] != "" {
+		return prefill["guid"], "from the last response"
+	}
+	return p.Default, ""
+}
+
+func isGuid(p catalog.Param) bool {
+	n := strings.ToLower(p.Name)
+	return p.Type == "guid" || strings.HasSuffix(n, "guid") || n == "id"
+}
+
+// queryDefault is the catalogue's default, or a sensible one for paging.
+func queryDefault(op catalog.Operation, p catalog.Param) (string, string) {
+	if p.Default != "" {
+		return p.Default, "default"
+	}
+	if op.Paged {
+		switch p.Name {
+		case "page":
+			return "0", "default"
+		case "pageSize":
+			return "100", "default"
+		}
+	}
+	return "", ""
+}
+
+// Request builds the request from the form.
+func (m *Model) Request() common.Request {
+	req := common.Request{OperationID: m.op.ID, Method: m.op.Method, Path: m.op.Path,
+		PathParams: map[string]string{}, Query: url.Values{}}
+	for _, f := range m.fields {
+		v := strings.TrimSpace(f.input.Value())
+		switch {
+		case f.inPath:
+			req.PathParams[f.param.Name] = v
+		case v != "":
+			req.Query.Set(f.param.Name, v)
+		}
+	}
+	if m.hasBody() {
+		req.Body = []byte(m.body.Value())
+	}
+	return req
+}
+
+func (m *Model) hasBody() bool {
+	return m.op.Body != "" || (m.op.Method != "GET" && m.op.Method != "DELETE" && m.op.Write)
+}
+
+// isWrite reports whether sending changes data and needs a confirmation.
+func (m *Model) isWrite() bool {
+	return m.op.Write || (m.op.Method != "GET" && m.op.Method != "HEAD" && m.op.Method != "")
+}
+
+// check returns what is missing before the request can be sent, or "".
+func (m *Model) check() string {
+	var missing []string
+	for _, f := range m.fields {
+		if f.param.Required && strings.TrimSpace(f.input.Value()) == "" {
+			missing = append(missing, f.param.Name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return "Fill in " + strings.Join(missing, ", ") + " first."
+	}
+	if m.hasBody() && strings.TrimSpace(m.body.Value()) != "" && !json.Valid([]byte(m.body.Value())) {
+		return "The body is not valid JSON; fix it with ctrl+e."
+	}
+	return ""
+}
+
+// PreviewURL is the path with parameters substituted and the query.
+func (m *Model) PreviewURL() string {
+	req := m.Request()
+	p := req.Path
+	for k, v := range req.PathParams {
+		if v == "" {
+			continue
+		}
+		p = strings.ReplaceAll(p, "{"+k+"}", url.PathEscape(v))
+	}
+	if q := req.Query.Encode(); q != "" {
+		p += "?" + q
+	}
+	return p
+}
+
+func (m *Model) focusField() tea.Cmd {
+	var cmd tea.Cmd
+	for i := range m.fields {
+		if i == m.focus && !m.editing {
+			cmd = m.fields[i].input.Focus()
+		} else {
+			m.fields[i].input.Blur()
+		}
+	}
+	return cmd
+}

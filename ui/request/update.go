@@ -1,0 +1,180 @@
+package request
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/sanitize"
+)
+
+// bodyEditedMsg carries the body back from $EDITOR.
+type bodyEditedMsg struct {
+	body string
+	err  error
+}
+
+// Update implements common.Component.
+func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case bodyEditedMsg:
+		if msg.err != nil {
+			m.problem = "The editor failed: " + sanitize.Line(msg.err.Error())
+			return m, nil
+		}
+		m.body.SetValue(msg.body)
+		m.note = "Body updated from the editor."
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		return m, m.forward(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	if m.confirming {
+		return m.handleConfirmKey(msg)
+	}
+	if m.editing {
+		if msg.String() == "esc" {
+			m.editing = false
+			m.body.Blur()
+			return m.focusField()
+		}
+		return m.forward(msg)
+	}
+	switch {
+	case msg.String() == "esc":
+		return common.Cmd(common.BackMsg{})
+	case key.Matches(msg, k.Send):
+		return m.send()
+	case key.Matches(msg, k.NextField):
+		return m.moveFocus(1)
+	case key.Matches(msg, k.PrevField):
+		return m.moveFocus(-1)
+	case key.Matches(msg, k.EditBody):
+		return m.editBody()
+	}
+	return m.forward(msg)
+}
+
+func (m *Model) handleConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.com.Keys.Confirm):
+		m.confirming = false
+		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.Request()})
+	case key.Matches(msg, m.com.Keys.Deny), msg.String() == "enter":
+		m.confirming = false
+		m.note = "Not sent."
+	}
+	return nil
+}
+
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	if m.editing {
+		m.body, cmd = m.body.Update(msg)
+		return cmd
+	}
+	if m.focus < len(m.fields) {
+		m.fields[m.focus].input, cmd = m.fields[m.focus].input.Update(msg)
+		m.note, m.problem = "", ""
+	}
+	return cmd
+}
+
+func (m *Model) moveFocus(d int) tea.Cmd {
+	if len(m.fields) == 0 {
+		return nil
+	}
+	m.focus = (m.focus + d + len(m.fields)) % len(m.fields)
+	return m.focusField()
+}
+
+func (m *Model) send() tea.Cmd {
+	if p := m.check(); p != "" {
+		m.problem = p
+		return nil
+	}
+	m.problem = ""
+	if m.isWrite() {
+		m.confirming = true
+		return nil
+	}
+	return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.Request()})
+}
+
+// editBody opens $VISUAL or $EDITOR on the body, or the text area when
+// neither is set.
+func (m *Model) editBody() tea.Cmd {
+	if !m.hasBody() {
+		m.note = m.op.Method + " " + m.op.Name + " takes no body."
+		return nil
+	}
+	editor := strings.Fields(firstNonEmpty(m.com.Getenv("VISUAL"), m.com.Getenv("EDITOR")))
+	if len(editor) == 0 {
+		m.editing = true
+		m.focusField()
+		m.note = "Editing the body here (set $EDITOR to use your editor); esc returns to the form."
+		return m.body.Focus()
+	}
+	path, err := m.writeBodyFile()
+	if err != nil {
+		m.problem = err.Error()
+		return nil
+	}
+	c := exec.Command(editor[0], append(editor[1:], path)...)
+	return tea.ExecProcess(c, func(err error) tea.Msg {
+		defer os.Remove(path)
+		if err != nil {
+			return bodyEditedMsg{err: fmt.Errorf("%s: %w", editor[0], err)}
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return bodyEditedMsg{err: fmt.Errorf("read the edited body: %w", err)}
+		}
+		return bodyEditedMsg{body: string(b)}
+	})
+}
+
+func (m *Model) writeBodyFile() (string, error) {
+	dir := m.com.CacheDir
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create %s for the body: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "body-*.json")
+	if err != nil {
+		return "", fmt.Errorf("create the body file: %w", err)
+	}
+	_, werr := f.WriteString(m.body.Value())
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write the body file: %w", errors.Join(werr))
+	}
+	return filepath.Clean(f.Name()), nil
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

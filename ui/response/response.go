@@ -1,0 +1,234 @@
+// Package response is the response pane: status, time and size, headers
+// on a toggle, Dinero errors as message and code, the body in the JSON
+// viewer, and next/previous page for paged collections. It also sends the
+// request, with a progress bar and esc to cancel.
+package response
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/jsonview"
+)
+
+// Model is the response pane.
+type Model struct {
+	com         common.Common
+	op          catalog.Operation
+	req         common.Request
+	resp        *common.Response
+	doc         *jsonview.Document
+	viewer      jsonview.Model
+	showHeaders bool
+	headerTop   int
+	sending     bool
+	cancel      context.CancelFunc
+	progress    *progress
+	gen         int
+	spinner     spinner.Model
+	problem     string
+	width       int
+	height      int
+	// stack holds the answers an opened item was opened from (esc returns)
+	stack    []snapshot
+	pushNext bool
+	prevOp   catalog.Operation
+	prevReq  common.Request
+}
+
+// snapshot is one answer kept while an item opened from it is shown.
+type snapshot struct {
+	op     catalog.Operation
+	req    common.Request
+	resp   *common.Response
+	doc    *jsonview.Document
+	viewer jsonview.Model
+}
+
+// progress is written by the download goroutine and read by View.
+type progress struct{ done, total atomic.Int64 }
+
+// New returns an empty response pane.
+func New(com common.Common) *Model {
+	m := &Model{com: com, spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	m.viewer = jsonview.New(nil, jsonview.WithStyles(viewerStyles(com)))
+	return m
+}
+
+func viewerStyles(com common.Common) jsonview.Styles {
+	if com.Styles.NoColor {
+		return jsonview.NoColorStyles()
+	}
+	return jsonview.DefaultStyles(com.Styles.Dark)
+}
+
+// RefreshStyles picks up a theme change (light/dark).
+func (m *Model) RefreshStyles() {
+	doc := m.viewer.Document()
+	m.viewer = jsonview.New(doc, jsonview.WithStyles(viewerStyles(m.com)))
+	m.SetSize(m.width, m.height)
+}
+
+// Title implements common.Component.
+func (m *Model) Title() string {
+	if m.resp != nil {
+		return strconv.Itoa(m.resp.Status) + " " + statusText(m.resp.Status)
+	}
+	return "response"
+}
+
+// Capturing implements common.Component.
+func (m *Model) Capturing() bool { return m.viewer.Capturing() }
+
+// Busy reports whether a request is in flight.
+func (m *Model) Busy() bool { return m.sending }
+
+// Response returns the response shown (nil if none).
+func (m *Model) Response() *common.Response { return m.resp }
+
+// Operation returns the operation whose answer is shown.
+func (m *Model) Operation() catalog.Operation { return m.op }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.viewer.SetSize(max(1, w), max(1, h-m.chromeHeight()))
+}
+
+// sentMsg is the answer of Send, with the body already indexed.
+type sentMsg struct {
+	gen  int
+	msg  common.ResponseMsg
+	doc  *jsonview.Document
+	perr error
+}
+
+type progressTickMsg struct{ gen int }
+
+// Open sends op's request for one item of the answer shown; esc comes back
+// to this answer.
+func (m *Model) Open(op catalog.Operation, req common.Request) tea.Cmd {
+	cmd := m.Send(op, req)
+	m.pushNext = m.resp != nil
+	return cmd
+}
+
+// Send starts op's request; the pane shows progress until the answer.
+func (m *Model) Send(op catalog.Operation, req common.Request) tea.Cmd {
+	m.stop()
+	m.pushNext = false
+	m.gen++
+	m.prevOp, m.prevReq = m.op, m.req
+	m.op, m.req, m.sending, m.problem = op, req, true, ""
+	m.progress = &progress{}
+	ctx, cancel := context.WithCancel(m.com.Ctx)
+	m.cancel = cancel
+	gen, be, pr := m.gen, m.com.Backend, m.progress
+	send := func() tea.Msg {
+		resp, err := be.Send(ctx, req, func(done, total int64) {
+			pr.done.Store(done)
+			pr.total.Store(total)
+		})
+		out := sentMsg{gen: gen, msg: common.ResponseMsg{Op: op, Req: req, Resp: resp, Err: err}}
+		if err == nil && resp != nil {
+			out.doc, out.perr = index(resp)
+		}
+		return out
+	}
+	return tea.Batch(send, m.spinner.Tick, m.progressTick())
+}
+
+// index builds the viewer's document from the body in memory or on disk.
+func index(resp *common.Response) (*jsonview.Document, error) {
+	if resp.BodyFile != "" {
+		return jsonview.Open(resp.BodyFile)
+	}
+	if len(resp.Body) == 0 {
+		return nil, nil
+	}
+	return jsonview.Parse(resp.Body)
+}
+
+func (m *Model) progressTick() tea.Cmd {
+	gen := m.gen
+	return tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return progressTickMsg{gen: gen} })
+}
+
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	m.sending = false
+}
+
+func (m *Model) handleSent(msg sentMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		if msg.doc != nil {
+			msg.doc.Close()
+		}
+		return nil
+	}
+	m.stop()
+	if err := msg.msg.Err; err != nil {
+		switch {
+		case errors.Is(err, common.ErrLoginRequired):
+			return common.Cmd(common.LoginRequiredMsg{Reason: "The session has ended. Log in again, then send the request again."})
+		case errors.Is(err, context.Canceled):
+			m.problem = "Cancelled. Press R to send it again."
+		default:
+			m.problem = fmt.Sprintf("The request failed: %s. Press R to send it again.", clean(err.Error()))
+		}
+		return common.Cmd(msg.msg)
+	}
+	if m.pushNext {
+		m.stack = append(m.stack, snapshot{op: m.prevOp, req: m.prevReq, resp: m.resp, doc: m.doc, viewer: m.viewer})
+		m.pushNext = false
+	} else if old := m.doc; old != nil && old != msg.doc {
+		old.Close()
+	}
+	m.resp, m.doc, m.showHeaders, m.headerTop = msg.msg.Resp, msg.doc, false, 0
+	m.viewer.SetDocument(msg.doc)
+	m.SetSize(m.width, m.height)
+	return common.Cmd(msg.msg)
+}
+
+// pop returns to the answer an item was opened from.
+func (m *Model) pop() bool {
+	if len(m.stack) == 0 || m.sending {
+		return false
+	}
+	top := m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	if m.doc != nil && m.doc != top.doc {
+		m.doc.Close()
+	}
+	m.op, m.req, m.resp, m.doc, m.viewer = top.op, top.req, top.resp, top.doc, top.viewer
+	m.problem, m.showHeaders = "", false
+	m.SetSize(m.width, m.height)
+	return true
+}
+
+// Close releases the document (a mapped file) when the app ends.
+func (m *Model) Close() {
+	m.stop()
+	for _, s := range m.stack {
+		if s.doc != nil && s.doc != m.doc {
+			s.doc.Close()
+		}
+	}
+	m.stack = nil
+	if m.doc != nil {
+		m.doc.Close()
+		m.doc = nil
+	}
+}

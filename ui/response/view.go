@@ -1,0 +1,234 @@
+package response
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/sanitize"
+)
+
+// chromeHeight is the rows above the viewer: summary line, error lines.
+func (m *Model) chromeHeight() int {
+	return len(m.chromeLines())
+}
+
+func (m *Model) chromeLines() []string {
+	s := m.com.Styles
+	w := m.width - 1
+	var lines []string
+	if m.resp != nil {
+		lines = append(lines, m.summary(w))
+	}
+	if e := m.errorLines(w); len(e) > 0 {
+		lines = append(lines, e...)
+	}
+	if m.problem != "" {
+		lines = append(lines, " "+s.Warning.Render(ansi.Truncate(m.problem, w-1, "…")))
+	}
+	return lines
+}
+
+func (m *Model) summary(w int) string {
+	s := m.com.Styles
+	r := m.resp
+	st := s.Success
+	switch {
+	case r.Status >= 400:
+		st = s.Error
+	case r.Status >= 300:
+		st = s.Warning
+	}
+	left := " " + st.Render(fmt.Sprintf("%d %s", r.Status, statusText(r.Status))) +
+		s.Muted.Render(" · "+formatDuration(r.Duration)+" · "+FormatSize(r.Size))
+	right := ""
+	if pg, ok := m.Paging(); ok {
+		right = fmt.Sprintf("page %d of %d · ] next · [ previous ", pg.Page+1, max(1, pg.Pages))
+	}
+	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return ansi.Truncate(left, w, "…")
+	}
+	return left + strings.Repeat(" ", gap) + s.Muted.Render(right)
+}
+
+func (m *Model) errorLines(w int) []string {
+	if m.resp == nil || m.resp.Err == nil {
+		return nil
+	}
+	s := m.com.Styles
+	e := m.resp.Err
+	msg := sanitize.Line(e.Message)
+	if msg == "" {
+		msg = statusText(e.Status)
+	}
+	head := "Dinero says: " + msg
+	if e.Code != 0 {
+		head += fmt.Sprintf(" (code %d)", e.Code)
+	}
+	lines := strings.Split(common.Wrap(head, w, " ", s.Error.Render), "\n")
+	keys := make([]string, 0, len(e.ValidationErrors))
+	for k := range e.ValidationErrors {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for i, k := range keys {
+		if i == 3 {
+			lines = append(lines, " "+s.Muted.Render(fmt.Sprintf("  … %d more validation errors in the body below", len(keys)-3)))
+			break
+		}
+		lines = append(lines, " "+s.Warning.Render(ansi.Truncate("  "+sanitize.Line(k)+": "+sanitize.Line(e.ValidationErrors[k]), w-1, "…")))
+	}
+	if e.Code == 90 {
+		lines = append(lines, " "+s.Muted.Render(ansi.Truncate("  This company has no Pro subscription; the API is closed to it.", w-1, "…")))
+	}
+	return lines
+}
+
+// View implements common.Component.
+func (m *Model) View() string {
+	chrome := m.chromeLines()
+	bodyH := max(1, m.height-len(chrome))
+	var body string
+	switch {
+	case m.sending:
+		body = m.sendingView(bodyH)
+	case m.resp == nil && m.problem == "":
+		body = " " + m.com.Styles.Muted.Render("Nothing sent yet.")
+	case m.resp == nil:
+		body = ""
+	case m.showHeaders:
+		body = m.headersView(bodyH)
+	case m.doc == nil:
+		body = " " + m.com.Styles.Muted.Render("(empty body)")
+	default:
+		m.viewer.SetSize(m.width, bodyH)
+		body = m.viewer.View()
+	}
+	return common.FitBlock(strings.Join(append(chrome, body), "\n"), m.width, m.height)
+}
+
+func (m *Model) sendingView(h int) string {
+	s := m.com.Styles
+	target := m.req.Method + " " + ExpandPath(m.req)
+	lines := []string{"", " " + m.spinner.View() + " Sending " + s.Value.Render(ansi.Truncate(target, m.width-14, "…")),
+		"", " " + m.progressBar(min(40, m.width-24)), "", " " + s.Muted.Render("esc cancels")}
+	return common.FitBlock(strings.Join(lines, "\n"), m.width, h)
+}
+
+func (m *Model) progressBar(w int) string {
+	s := m.com.Styles
+	done, total := m.progress.done.Load(), m.progress.total.Load()
+	if total <= 0 {
+		return s.Muted.Render("received " + FormatSize(done))
+	}
+	frac := min(1, float64(done)/float64(total))
+	n := int(frac * float64(w))
+	return s.Progress.Done.Render(strings.Repeat("█", n)) + s.Progress.Rest.Render(strings.Repeat("░", w-n)) +
+		fmt.Sprintf(" %3.0f%% %s of %s", frac*100, FormatSize(done), FormatSize(total))
+}
+
+func (m *Model) headersView(h int) string {
+	s := m.com.Styles
+	lines := []string{" " + s.Label.Render("URL") + " " + sanitize.Line(m.resp.URL)}
+	names := make([]string, 0, len(m.resp.Header))
+	for k := range m.resp.Header {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		for _, v := range m.resp.Header[k] {
+			lines = append(lines, " "+s.Label.Render(sanitize.Line(k)+":")+" "+s.Value.Render(sanitize.Line(v)))
+		}
+	}
+	m.headerTop = min(m.headerTop, max(0, len(lines)-h))
+	return common.FitBlock(strings.Join(lines[m.headerTop:], "\n"), m.width, h)
+}
+
+// ExpandPath is the request's path with parameters substituted and query.
+func ExpandPath(r common.Request) string {
+	p := r.Path
+	for k, v := range r.PathParams {
+		p = strings.ReplaceAll(p, "{"+k+"}", url.PathEscape(v))
+	}
+	if q := r.Query.Encode(); q != "" {
+		p += "?" + q
+	}
+	return p
+}
+
+// FormatSize renders a byte count like 48.2 KB.
+func FormatSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	case n < 1000*1000*1000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+}
+
+func formatDuration(d time.Duration) string {
+	if d < time.Millisecond {
+		return "<1 ms"
+	}
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+func statusText(code int) string {
+	if t := http.StatusText(code); t != "" {
+		return t
+	}
+	if code == 480 {
+		return "Brownout"
+	}
+	return "Status"
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+func clean(s string) string { return sanitize.Line(s) }
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.com.Keys
+	if m.sending {
+		return []key.Binding{k.Cancel}
+	}
+	if m.viewer.Capturing() {
+		return m.viewer.ShortHelp()
+	}
+	b := []key.Binding{k.Up}
+	if _, ok := m.Paging(); ok {
+		b = append(b, k.NextPage, k.PrevPage, k.OpenItem)
+	}
+	vh := m.viewer.ShortHelp()
+	if len(vh) > 3 {
+		vh = vh[3:5]
+	}
+	return append(append(b, vh...), k.Headers, k.Resend, k.Back)
+}
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.com.Keys
+	return append([][]key.Binding{{k.NextPage, k.PrevPage, k.OpenItem, k.Headers, k.Resend, k.Back}}, m.viewer.FullHelp()...)
+}

@@ -1,0 +1,211 @@
+// Package ui is the full-screen explorer: log in, pick an organization,
+// pick an endpoint, fill in the request, read the answer. The panes live in
+// subpackages; this package is the root model that routes messages between
+// them, and the Backend adapter over oauth.Session and api.Client.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/endpoints"
+	"github.com/dinero-tui/dinero-tui/ui/history"
+	"github.com/dinero-tui/dinero-tui/ui/keymap"
+	"github.com/dinero-tui/dinero-tui/ui/login"
+	"github.com/dinero-tui/dinero-tui/ui/orgs"
+	"github.com/dinero-tui/dinero-tui/ui/request"
+	"github.com/dinero-tui/dinero-tui/ui/response"
+	"github.com/dinero-tui/dinero-tui/ui/styles"
+)
+
+// Backend is what the explorer needs from the session and the API client.
+type Backend = common.Backend
+
+// Deps is what the explorer is built from.
+type Deps struct {
+	Backend Backend
+	Profile common.Profile
+	Catalog *catalog.Catalog
+	// LastOrg is the organization chosen last time (Profile.OrgID wins).
+	LastOrg int64
+	// StateDir is XDG_STATE_HOME/dinero-tui (history); "" keeps no history.
+	StateDir string
+	// CacheDir is XDG_CACHE_HOME/dinero-tui (editor files, large bodies).
+	CacheDir string
+	Getenv   func(string) string
+	// Now is the clock (tests pin it); nil means time.Now.
+	Now func() time.Time
+	// LoginTimeout bounds the wait for the browser; 0 means 3 minutes.
+	LoginTimeout time.Duration
+}
+
+// Run opens the explorer full screen and returns when the user quits.
+func Run(ctx context.Context, deps Deps, opts ...tea.ProgramOption) error {
+	m := New(ctx, deps)
+	defer m.Close()
+	// 30 frames a second is smooth for a text UI and halves the renderer's
+	// idle wake-ups compared with the default 60.
+	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(30)}, opts...)...)
+	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+		return fmt.Errorf("explorer: %w", err)
+	}
+	return nil
+}
+
+type screen int
+
+const (
+	screenLogin screen = iota
+	screenOrgs
+	screenEndpoints
+	screenRequest
+	screenResponse
+	screenHistory
+)
+
+// Model is the root model.
+type Model struct {
+	com         common.Common
+	deps        Deps
+	screen      screen
+	back        []screen
+	login       *login.Model
+	orgs        *orgs.Model
+	endpoints   *endpoints.Model
+	request     *request.Model
+	response    *response.Model
+	history     *history.Model
+	store       *history.Store
+	org         common.Org
+	status      common.SessionStatus
+	refreshedAt time.Time
+	events      <-chan common.SessionEvent
+	stopEvents  func()
+	tickGen     int
+	help        help.Model
+	showHelp    bool
+	notice      string
+	noticeBad   bool
+	width       int
+	height      int
+}
+
+// New builds the root model.
+func New(ctx context.Context, deps Deps) *Model {
+	if deps.Getenv == nil {
+		deps.Getenv = func(string) string { return "" }
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	st := styles.DefaultStyles(true)
+	if deps.Getenv("NO_COLOR") != "" {
+		st = styles.NoColor()
+	}
+	com := common.Common{Ctx: ctx, Styles: st, Keys: keymap.DefaultKeyMap(), Backend: deps.Backend,
+		Profile: deps.Profile, Now: deps.Now, CacheDir: deps.CacheDir, Getenv: deps.Getenv}
+	preferred := deps.Profile.OrgID
+	if preferred == 0 {
+		preferred = deps.LastOrg
+	}
+	m := &Model{com: com, deps: deps, help: help.New(),
+		login: login.New(com), orgs: orgs.New(com, preferred), endpoints: endpoints.New(com, deps.Catalog),
+		request: request.New(com), response: response.New(com), history: history.New(com),
+		width: 80, height: 24}
+	if deps.LoginTimeout > 0 {
+		m.login.SetTimeout(deps.LoginTimeout)
+	}
+	m.applyHelpStyles()
+	m.status = deps.Backend.Status()
+	if m.status.LoggedIn && !m.status.NeedsLogin {
+		m.screen = screenOrgs
+	}
+	m.setSize(m.width, m.height)
+	return m
+}
+
+// Close releases what the explorer holds (event subscription, mapped body).
+func (m *Model) Close() {
+	if m.stopEvents != nil {
+		m.stopEvents()
+		m.stopEvents = nil
+	}
+	m.response.Close()
+	if c, ok := m.com.Backend.(interface{ Cleanup() }); ok {
+		c.Cleanup()
+	}
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.loadHistory(), m.listenEvents(), m.sessionTick()}
+	if m.screen == screenOrgs {
+		cmds = append(cmds, m.orgs.Load())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) active() common.Component {
+	switch m.screen {
+	case screenLogin:
+		return m.login
+	case screenOrgs:
+		return m.orgs
+	case screenEndpoints:
+		return m.endpoints
+	case screenRequest:
+		return m.request
+	case screenResponse:
+		return m.response
+	}
+	return m.history
+}
+
+func (m *Model) panes() []common.Component {
+	return []common.Component{m.login, m.orgs, m.endpoints, m.request, m.response, m.history}
+}
+
+// go switches to s, remembering where we were for esc.
+func (m *Model) goTo(s screen) {
+	if s == m.screen {
+		return
+	}
+	if s != screenLogin && m.screen != screenLogin {
+		m.back = append(m.back, m.screen)
+	}
+	m.screen = s
+}
+
+func (m *Model) goBack() tea.Cmd {
+	if len(m.back) == 0 {
+		if m.screen == screenLogin {
+			return tea.Quit
+		}
+		return nil
+	}
+	m.screen = m.back[len(m.back)-1]
+	m.back = m.back[:len(m.back)-1]
+	return nil
+}
+
+func (m *Model) setSize(w, h int) {
+	m.width, m.height = w, h
+	m.help.SetWidth(w - 2)
+	for _, p := range m.panes() {
+		p.SetSize(w, max(3, h-2))
+	}
+}
+
+func (m *Model) applyHelpStyles() {
+	hs := help.DefaultStyles(m.com.Styles.Dark)
+	if m.com.Styles.NoColor {
+		hs = help.Styles{}
+	}
+	m.help.Styles = hs
+}

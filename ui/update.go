@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/history"
+	"github.com/dinero-tui/dinero-tui/ui/sanitize"
+	"github.com/dinero-tui/dinero-tui/ui/statusbar"
+	"github.com/dinero-tui/dinero-tui/ui/styles"
+)
+
+type (
+	sessionEventMsg struct{ ev common.SessionEvent }
+	sessionTickMsg  struct{ gen int }
+	historyMsg      struct {
+		store *history.Store
+		err   error
+	}
+	historySavedMsg struct{ err error }
+)
+
+// Update implements tea.Model.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.setSize(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.setTheme(msg.IsDark())
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return m, m.forward(msg)
+	case common.InfoMsg:
+		m.notice, m.noticeBad = msg.Text, false
+		return m, nil
+	case common.ErrorMsg:
+		m.notice, m.noticeBad = sanitize.Line(msg.Err.Error()), true
+		return m, nil
+	}
+	if cmd, handled := m.handleNav(msg); handled {
+		return m, cmd
+	}
+	if cmd, handled := m.handleSession(msg); handled {
+		return m, cmd
+	}
+	return m, m.broadcast(msg)
+}
+
+// forward sends an input message to the active pane only.
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	_, cmd := m.active().Update(msg)
+	return cmd
+}
+
+// broadcast gives a non-input message to every pane: each pane's own
+// messages carry its identity, so the others ignore them.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, p := range m.panes() {
+		_, cmd := p.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	m.notice = ""
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit
+	case m.showHelp:
+		m.showHelp = false
+		return nil
+	case m.active().Capturing():
+		return m.forward(msg)
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return nil
+	case key.Matches(msg, k.History) && m.screen != screenLogin:
+		m.history.SetEntries(m.entries())
+		m.goTo(screenHistory)
+		return nil
+	case key.Matches(msg, k.Back) && (m.screen == screenLogin && !m.login.Busy()):
+		return tea.Quit
+	}
+	return m.forward(msg)
+}
+
+func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case common.BackMsg:
+		return m.goBack(), true
+	case common.LoggedInMsg:
+		m.status = m.com.Backend.Status()
+		m.screen = screenOrgs
+		if m.org.ID != 0 && len(m.back) > 0 {
+			m.goBack()
+		}
+		cmd := m.sessionTick()
+		if !m.orgs.Loaded() {
+			cmd = tea.Batch(cmd, m.orgs.Load())
+		}
+		return cmd, true
+	case common.LoginRequiredMsg:
+		m.status = m.com.Backend.Status()
+		m.status.NeedsLogin = true
+		m.login.SetProblem(msg.Reason)
+		if m.screen != screenLogin {
+			m.back = append(m.back, m.screen)
+		}
+		m.screen = screenLogin
+		return nil, true
+	case common.OrgChosenMsg:
+		m.org = msg.Org
+		m.goTo(screenEndpoints)
+		return nil, true
+	case common.OperationChosenMsg:
+		m.request.Set(msg.Op, m.org, m.response.Prefill(), nil)
+		m.goTo(screenRequest)
+		return nil, true
+	case common.SendRequestMsg:
+		m.goTo(screenResponse)
+		return m.response.Send(msg.Op, msg.Req), true
+	case common.ResponseMsg:
+		m.status = m.com.Backend.Status()
+		return m.saveHistory(msg), true
+	case common.OpenItemMsg:
+		return m.openItem(msg), true
+	case history.ResendMsg:
+		return m.resend(msg), true
+	case historyMsg:
+		m.store = msg.store
+		if msg.err != nil {
+			m.notice, m.noticeBad = sanitize.Line(msg.err.Error()), true
+		}
+		return nil, true
+	case historySavedMsg:
+		if msg.err != nil {
+			m.notice, m.noticeBad = "History not saved: "+sanitize.Line(msg.err.Error()), true
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// openItem opens one item of a listed collection with the catalogue's
+// "get one" operation under the list's path, and sends it.
+func (m *Model) openItem(msg common.OpenItemMsg) tea.Cmd {
+	op, ok := findGetOne(m.deps.Catalog, msg.From)
+	if !ok {
+		m.notice, m.noticeBad = "No endpoint in the catalogue opens one item of "+msg.From.Path+".", true
+		return nil
+	}
+	m.request.Set(op, m.org, map[string]string{"guid": msg.Guid}, nil)
+	return m.response.Open(op, m.request.Request())
+}
+
+func findGetOne(cat *catalog.Catalog, list catalog.Operation) (catalog.Operation, bool) {
+	if cat == nil {
+		return catalog.Operation{}, false
+	}
+	prefix := strings.TrimSuffix(list.Path, "/") + "/{"
+	for _, g := range cat.Groups {
+		for _, op := range g.Operations {
+			rest, found := strings.CutPrefix(op.Path, prefix)
+			if found && op.Method == "GET" && strings.HasSuffix(rest, "}") && !strings.Contains(rest, "/") {
+				return op, true
+			}
+		}
+	}
+	return catalog.Operation{}, false
+}
+
+func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
+	e := msg.Entry
+	op, ok := findOp(m.deps.Catalog, e.OperationID)
+	if !ok {
+		op = catalog.Operation{ID: e.OperationID, Name: e.Name, Method: e.Method, Path: e.Path,
+			Write: e.Method != "GET"}
+	}
+	req := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path,
+		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body)}
+	org := m.org
+	if e.OrgID != 0 && e.OrgID != org.ID {
+		org = common.Org{ID: e.OrgID, Name: e.OrgName, IsPro: true}
+	}
+	if msg.Edit || op.Write || e.Method != "GET" {
+		m.org = org
+		m.request.Set(op, org, nil, &req)
+		m.goTo(screenRequest)
+		return nil
+	}
+	return common.Cmd(common.SendRequestMsg{Op: op, Req: req})
+}
+
+func findOp(cat *catalog.Catalog, id string) (catalog.Operation, bool) {
+	if cat == nil || id == "" {
+		return catalog.Operation{}, false
+	}
+	for _, g := range cat.Groups {
+		for _, op := range g.Operations {
+			if op.ID == id {
+				return op, true
+			}
+		}
+	}
+	return catalog.Operation{}, false
+}
+
+func (m *Model) handleSession(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case sessionEventMsg:
+		switch msg.ev.Kind {
+		case common.SessionRefreshed:
+			m.refreshedAt = m.com.Now()
+		case common.SessionLoginRequired:
+			msg.ev.Status.NeedsLogin = true
+		}
+		m.status = msg.ev.Status
+		return tea.Batch(m.listenEvents(), m.sessionTick()), true
+	case sessionTickMsg:
+		if msg.gen != m.tickGen {
+			return nil, true
+		}
+		return m.sessionTick(), true
+	}
+	return nil, false
+}
+
+// listenEvents waits for the next session event (no polling: the goroutine
+// sleeps on the channel).
+func (m *Model) listenEvents() tea.Cmd {
+	if m.events == nil {
+		m.events, m.stopEvents = m.com.Backend.Events()
+	}
+	ch := m.events
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ev, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return sessionEventMsg{ev: ev}
+	}
+}
+
+// sessionTick schedules the next repaint of the expiry countdown: once a
+// minute, once a second in the last two minutes, never when idle.
+func (m *Model) sessionTick() tea.Cmd {
+	m.tickGen++
+	d := statusbar.NextTick(m.status, m.com.Now())
+	if d == 0 {
+		return nil
+	}
+	gen := m.tickGen
+	return tea.Tick(d, func(time.Time) tea.Msg { return sessionTickMsg{gen: gen} })
+}
+
+func (m *Model) setTheme(dark bool) {
+	if m.com.Styles.NoColor || m.com.Styles.Dark == dark {
+		return
+	}
+	*m.com.Styles = *styles.DefaultStyles(dark)
+	m.applyHelpStyles()
+	m.response.RefreshStyles()
+}
+
+func (m *Model) loadHistory() tea.Cmd {
+	if m.deps.StateDir == "" {
+		return nil
+	}
+	path := history.Path(m.deps.StateDir, m.deps.Profile.Name)
+	return func() tea.Msg {
+		s, err := history.Open(path)
+		return historyMsg{store: s, err: err}
+	}
+}
+
+func (m *Model) entries() []history.Entry {
+	if m.store == nil {
+		return nil
+	}
+	return m.store.Entries()
+}
+
+func (m *Model) saveHistory(msg common.ResponseMsg) tea.Cmd {
+	if m.store == nil || errors.Is(msg.Err, common.ErrLoginRequired) {
+		return nil
+	}
+	e := history.Entry{Time: m.com.Now().UTC(), OrgID: m.org.ID, OrgName: m.org.Name, OperationID: msg.Op.ID,
+		Name: msg.Op.Name, Method: msg.Req.Method, Path: msg.Req.Path, PathParams: msg.Req.PathParams,
+		Query: msg.Req.Query, Body: string(msg.Req.Body)}
+	if msg.Resp != nil {
+		e.Status, e.DurationMS = msg.Resp.Status, msg.Resp.Duration.Milliseconds()
+	}
+	store := m.store
+	return func() tea.Msg {
+		if err := store.Add(e); err != nil {
+			return historySavedMsg{err: fmt.Errorf("%w", err)}
+		}
+		return historySavedMsg{}
+	}
+}
