@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
+
+	"github.com/dinero-tui/dinero-tui/internal/atomicfile"
 )
 
 // tokenFile is the name of the file store inside the profile state dir.
@@ -129,12 +131,12 @@ func (f *FileStore) Save(t *Tokens) error {
 		return fmt.Errorf("save tokens: %w", err)
 	}
 	hook("synced")
-	if err := renameRetry(tmpName, f.Path()); err != nil {
+	if err := atomicfile.Rename(tmpName, f.Path()); err != nil {
 		return fmt.Errorf("save tokens: %w", err)
 	}
 	ok = true
 	hook("renamed")
-	if err := syncDir(f.dir); err != nil {
+	if err := atomicfile.SyncDir(f.dir); err != nil {
 		return fmt.Errorf("save tokens: %w", err)
 	}
 	hook("dir-synced")
@@ -146,7 +148,7 @@ func (f *FileStore) Delete() error {
 	if err := os.Remove(f.Path()); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("delete token store: %w", err)
 	}
-	return syncDir(f.dir)
+	return atomicfile.SyncDir(f.dir)
 }
 
 // removeLeftovers deletes temp files of saves that were interrupted. Saves
@@ -176,36 +178,4 @@ func ensureDir(dir string) error {
 		}
 	}
 	return nil
-}
-
-// syncDir makes a rename in dir durable (no-op where unsupported).
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return err
-	}
-	return nil
-}
-
-// renameRetry renames, retrying briefly on Windows where a reader holding
-// the file makes the rename fail.
-func renameRetry(from, to string) error {
-	var err error
-	for i := 0; i < 10; i++ {
-		if err = os.Rename(from, to); err == nil || runtime.GOOS != "windows" {
-			return err
-		}
-		time.Sleep(time.Duration(i+1) * 20 * time.Millisecond)
-	}
-	return err
 }

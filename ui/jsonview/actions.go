@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/google/renameio/v2"
+	"github.com/dinero-tui/dinero-tui/internal/atomicfile"
 	"github.com/tidwall/gjson"
 )
 
@@ -123,7 +123,7 @@ func saveFile(path string, data []byte) (string, error) {
 		}
 		path = filepath.Join(home, path[1:])
 	}
-	if err := renameio.WriteFile(path, data, 0o644); err != nil {
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
 		return path, fmt.Errorf("write %s: %w", path, err)
 	}
 	return path, nil
