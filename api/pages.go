@@ -108,7 +108,9 @@ func lastPage(p Page, askedSize int) bool {
 		if size <= 0 {
 			size = len(p.Items)
 		}
-		return p.Pagination.Result == 0 || (p.Number+1)*size >= p.Pagination.ResultWithoutFilter
+		// A short page is the last one too: with a queryFilter, Dinero's
+		// ResultWithoutFilter may count items the filter drops.
+		return p.Pagination.Result < size || (p.Number+1)*size >= p.Pagination.ResultWithoutFilter
 	}
 	// Bare arrays (such as files) carry no totals: a short page is the last
 	// one, and without a known page size one page is all we can trust.

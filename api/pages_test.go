@@ -236,3 +236,30 @@ func (h *heapSampler) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+func TestLastPage(t *testing.T) {
+	items := func(n int) []json.RawMessage { return make([]json.RawMessage, n) }
+	paged := func(n, result, size, total int) Page {
+		return Page{Number: n, Items: items(result), Paginated: true,
+			Pagination: Pagination{PageSize: size, Result: result, ResultWithoutFilter: total}}
+	}
+	tests := []struct {
+		name  string
+		page  Page
+		asked int
+		want  bool
+	}{
+		{"empty page", paged(3, 0, 100, 1000), 100, true},
+		{"full page with more to come", paged(0, 100, 100, 250), 100, false},
+		{"full last page", paged(1, 100, 100, 200), 100, true},
+		{"short page ends even when the total counts unfiltered items", paged(0, 7, 100, 5000), 100, true},
+		{"bare array, full page", Page{Items: items(10)}, 10, false},
+		{"bare array, short page", Page{Items: items(3)}, 10, true},
+		{"bare array, size unknown", Page{Items: items(3)}, 0, true},
+	}
+	for _, tt := range tests {
+		if got := lastPage(tt.page, tt.asked); got != tt.want {
+			t.Errorf("%s: lastPage = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
