@@ -139,3 +139,15 @@ func TestSanitizeMakesEscapesInert(t *testing.T) {
 func ansiFree(s string) string {
 	return strings.NewReplacer("\x1b[7m", "", "\x1b[m", "", "\x1b[0m", "").Replace(s)
 }
+
+func TestTextLastLineDropsItsNewline(t *testing.T) {
+	for _, input := range []string{"<html>\n</html>\n", "<html>\r\n</html>\r\n", "<html>\n</html>"} {
+		d, _ := Parse([]byte(input))
+		m := New(d, WithStyles(NoColorStyles()))
+		m.SetSize(60, 6)
+		s := screen(m)
+		if strings.Contains(s, `\u000a`) || strings.Contains(s, `\u000d`) || !strings.Contains(s, "</html>") {
+			t.Errorf("input %q renders as:\n%s", input, s)
+		}
+	}
+}

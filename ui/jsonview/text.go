@@ -28,6 +28,8 @@ func (d *Document) textEnd(i int) int {
 	end := len(d.data)
 	if i+1 < d.lines.n {
 		end = int(d.line(i+1).off) - 1
+	} else if end > int(d.line(i).off) && d.data[end-1] == '\n' {
+		end-- // the newline that ends the last line
 	}
 	if end > int(d.line(i).off) && d.data[end-1] == '\r' {
 		end--
