@@ -75,9 +75,7 @@ func (s *Server) serveJWKS(w http.ResponseWriter, r *http.Request) {
 
 // serveRevocation implements RFC 7009 token revocation.
 func (s *Server) serveRevocation(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "invalid_request", "error_description": "use POST"})
+	if refuseNonPost(w, r) {
 		return
 	}
 	params, oe := readTokenForm(w, r)
@@ -203,4 +201,15 @@ func (s *Server) serveEndSession(w http.ResponseWriter, r *http.Request) {
 	}
 	htmlHeaders(w)
 	_ = pages.ExecuteTemplate(w, "signedout", nil)
+}
+
+// refuseNonPost answers 405 in the OAuth error shape, and reports true,
+// unless r is a POST.
+func refuseNonPost(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method == http.MethodPost {
+		return false
+	}
+	w.Header().Set("Allow", "POST")
+	writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "invalid_request", "error_description": "use POST"})
+	return true
 }

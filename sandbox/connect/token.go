@@ -135,9 +135,7 @@ func parseBasic(h string) (string, string, error) {
 // may call it to let the real endpoint act (e.g. rotate a refresh token)
 // before it spoils the answer.
 func (s *Server) ServeToken(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "invalid_request", "error_description": "use POST"})
+	if refuseNonPost(w, r) {
 		return
 	}
 	params, oe := readTokenForm(w, r)

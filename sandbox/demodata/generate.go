@@ -212,8 +212,7 @@ func (g *generator) contact(i int, union bool) *Contact {
 		c.Notes = append(c.Notes, g.note(created))
 	}
 	if i == 7 || i == 13 { // a couple of deleted contacts for deletedOnly
-		del := created.AddDate(0, 2, 0)
-		c.DeletedAt, c.UpdatedAt = &del, del
+		c.MarkDeleted(created.AddDate(0, 2, 0))
 	}
 	return c
 }
@@ -222,7 +221,7 @@ func (g *generator) note(after time.Time) *Note {
 	at := after.AddDate(0, 0, 1+g.r.IntN(200))
 	return &Note{ID: g.guid(), NoteDate: at, AuthorName: "Åse Kjærgård Sørensen",
 		AuthorEmail: "aase@kjaergaard-toemrer.dk", Text: g.pick(noteTexts),
-		Stamps: Stamps{CreatedAt: at, UpdatedAt: at}}
+		Stamps: NewStamps(at)}
 }
 
 func (g *generator) product(i int, p productRow, vatFree, deleted bool) *Product {
@@ -233,10 +232,9 @@ func (g *generator) product(i int, p productRow, vatFree, deleted bool) *Product
 	}
 	pr := &Product{Guid: g.guid(), ProductNumber: strconv.Itoa(1001 + i), Name: p.name,
 		BaseAmountValue: p.price, Quantity: 1, AccountNumber: acc, Unit: p.unit,
-		Stamps: Stamps{CreatedAt: created, UpdatedAt: created}}
+		Stamps: NewStamps(created)}
 	if deleted {
-		del := created.AddDate(1, 0, 0)
-		pr.DeletedAt, pr.UpdatedAt = &del, del
+		pr.MarkDeleted(created.AddDate(1, 0, 0))
 	}
 	return pr
 }

@@ -118,6 +118,32 @@ type Stamps struct {
 	DeletedAt *time.Time
 }
 
+// NewStamps are the change times of an entity created at t.
+func NewStamps(t time.Time) Stamps { return Stamps{CreatedAt: t, UpdatedAt: t} }
+
+// IsDeleted reports whether the entity has been deleted.
+func (s *Stamps) IsDeleted() bool { return s.DeletedAt != nil }
+
+// MarkUpdated records a change to the entity at t.
+func (s *Stamps) MarkUpdated(t time.Time) { s.UpdatedAt = t }
+
+// MarkDeleted records that the entity was deleted at t.
+func (s *Stamps) MarkDeleted(t time.Time) { s.DeletedAt, s.UpdatedAt = &t, t }
+
+// Document is what invoices, credit notes and vouchers share besides their
+// content: change times, the version (TimeStamp) that guards concurrent
+// writes, and whether and when the document was booked.
+type Document struct {
+	Stamps
+	TimeStamp uint64 // a new one on every change
+	Booked    bool
+	BookedAt  time.Time
+}
+
+// Doc returns the shared part of a document; code that handles every kind
+// of document reaches it through this method.
+func (d *Document) Doc() *Document { return d }
+
 // Contact is a customer or supplier, a company or a person.
 type Contact struct {
 	Stamps
@@ -193,12 +219,9 @@ type Payment struct {
 
 // Invoice is a sales invoice or a sales credit note.
 type Invoice struct {
-	Stamps
+	Document
 	Guid                         string
 	Number                       int64 // 0 while a draft
-	TimeStamp                    uint64
-	Booked                       bool
-	BookedAt                     time.Time
 	ContactGuid                  string
 	ContactName                  string
 	Date                         string // YYYY-MM-DD
@@ -231,11 +254,8 @@ type PurchaseLine struct {
 
 // PurchaseVoucher is a purchase ("køb") voucher.
 type PurchaseVoucher struct {
-	Stamps
+	Document
 	Guid                 string
-	TimeStamp            uint64
-	Booked               bool
-	BookedAt             time.Time
 	VoucherNumber        int64
 	VoucherDate          string
 	PaymentDate          string
@@ -261,11 +281,8 @@ type ManualLine struct {
 
 // ManualVoucher is a manual ("finansbilag") voucher.
 type ManualVoucher struct {
-	Stamps
+	Document
 	Guid              string
-	TimeStamp         uint64
-	Booked            bool
-	BookedAt          time.Time
 	VoucherNumber     int64
 	VoucherDate       string
 	FileGuid          string

@@ -95,7 +95,7 @@ func (g *generator) invoices(o *Organization, n int) {
 			Guid: g.guid(), ContactGuid: c.Guid, ContactName: c.Name, Date: g.days[day],
 			PaymentConditionType: c.PaymentConditionType, PaymentConditionNumberOfDays: c.PaymentConditionNumberOfDays,
 			Description: invoiceTexts[g.r.IntN(len(invoiceTexts))], Currency: "DKK", Language: "da-DK",
-			Address: c.Street + "\n" + c.ZipCode + " " + c.City + "\nDanmark", TimeStamp: g.stamp(),
+			Address: c.Street + "\n" + c.ZipCode + " " + c.City + "\nDanmark", Document: Document{TimeStamp: g.stamp()},
 			MailOutStatus: "NotSent",
 		}
 		due := day + c.PaymentConditionNumberOfDays
@@ -121,8 +121,7 @@ func (g *generator) invoices(o *Organization, n int) {
 		}
 		if g.r.IntN(100) < draftChance || i == n-1 { // the newest invoice is always a draft
 			if g.r.IntN(12) == 0 {
-				del := created.Add(48 * time.Hour)
-				inv.DeletedAt, inv.UpdatedAt = &del, del
+				inv.MarkDeleted(created.Add(48 * time.Hour))
 			}
 			o.Invoices = append(o.Invoices, inv)
 			continue
@@ -174,11 +173,12 @@ func (g *generator) creditNotes(o *Organization) {
 			continue
 		}
 		number++
-		cn := &Invoice{Guid: g.guid(), Number: number, Booked: true, ContactGuid: inv.ContactGuid,
+		cn := &Invoice{Guid: g.guid(), Number: number, ContactGuid: inv.ContactGuid,
 			ContactName: inv.ContactName, Date: inv.PaymentDate, PaymentDate: inv.PaymentDate,
 			Description: "Kreditnota til faktura " + strconv.FormatInt(inv.Number, 10), Currency: "DKK",
-			Language: "da-DK", Address: inv.Address, CreditNoteFor: inv.Guid, TimeStamp: g.stamp(),
-			Lines: inv.Lines[:1], MailOutStatus: "Sent", Stamps: Stamps{CreatedAt: inv.UpdatedAt, UpdatedAt: inv.UpdatedAt}}
+			Language: "da-DK", Address: inv.Address, CreditNoteFor: inv.Guid,
+			Document: Document{Stamps: NewStamps(inv.UpdatedAt), TimeStamp: g.stamp(), Booked: true},
+			Lines:    inv.Lines[:1], MailOutStatus: "Sent"}
 		cn.Recalculate(o)
 		cn.BookedAt = cn.CreatedAt
 		o.CreditNotes = append(o.CreditNotes, cn)
@@ -196,9 +196,9 @@ func (g *generator) purchases(o *Organization) {
 		t := purchaseTexts[g.r.IntN(len(purchaseTexts))]
 		day := len(g.days) - 100 - 25*i
 		at := g.day0.AddDate(0, 0, day).Add(11 * time.Hour)
-		pv := &PurchaseVoucher{Guid: g.guid(), TimeStamp: g.stamp(), Booked: i > 1, VoucherDate: g.days[day],
-			PaymentDate: g.days[day], PurchaseType: "cash", RegionKey: "DK", DepositAccountNumber: AccountBank,
-			CurrencyKey: "DKK", Stamps: Stamps{CreatedAt: at, UpdatedAt: at},
+		pv := &PurchaseVoucher{Guid: g.guid(), Document: Document{Stamps: NewStamps(at), TimeStamp: g.stamp(), Booked: i > 1},
+			VoucherDate: g.days[day], PaymentDate: g.days[day], PurchaseType: "cash", RegionKey: "DK",
+			DepositAccountNumber: AccountBank, CurrencyKey: "DKK",
 			Lines: []PurchaseLine{{AccountNumber: t.account, Description: t.text,
 				Amount: float64(200 + g.r.IntN(8000)), VatCode: t.vat}}}
 		if o.IsVatFree {
@@ -221,8 +221,8 @@ func (g *generator) manuals(o *Organization) {
 	for i := 0; i < 3; i++ {
 		day := len(g.days) - 120 - 40*i
 		at := g.day0.AddDate(0, 0, day).Add(14 * time.Hour)
-		mv := &ManualVoucher{Guid: g.guid(), TimeStamp: g.stamp(), Booked: i > 0, VoucherDate: g.days[day],
-			Stamps: Stamps{CreatedAt: at, UpdatedAt: at},
+		mv := &ManualVoucher{Guid: g.guid(), Document: Document{Stamps: NewStamps(at), TimeStamp: g.stamp(), Booked: i > 0},
+			VoucherDate: g.days[day],
 			Lines: []ManualLine{{Description: "Overførsel til opsparing", AccountNumber: 55100,
 				BalancingAccountNumber: AccountBank, Amount: float64(5000 * (i + 1)), AccountVatCode: "none", BalancingAccountVatCode: "none"}}}
 		if mv.Booked {

@@ -79,19 +79,7 @@ func listContactsV2(c *call) error { return listContacts(c, liveAndDeleted) }
 
 func listContacts(c *call, whenAbsent deletedMode) error {
 	q := c.r.URL.Query()
-	pg, err := parsePaging(q, 100)
-	if err != nil {
-		return err
-	}
-	since, err := parseChangesSince(q)
-	if err != nil {
-		return err
-	}
-	mode, err := parseDeletedOnly(q, whenAbsent)
-	if err != nil {
-		return err
-	}
-	conds, err := filterFor(q.Get("queryFilter"), contactFilterFields)
+	lq, err := parseListQuery(q, whenAbsent, contactFilterFields)
 	if err != nil {
 		return err
 	}
@@ -99,31 +87,17 @@ func listContacts(c *call, whenAbsent deletedMode) error {
 	defer c.lock()()
 	var match []contact
 	for _, ct := range c.org.data.Contacts {
-		if mode.keep(ct.DeletedAt != nil) && changedSince(since, ct.CreatedAt, ct.UpdatedAt, ct.DeletedAt) &&
-			matchAll(conds, contactFilterValue(ct)) {
+		if lq.keeps(&ct.Stamps, contactFilterValue(ct)) {
 			match = append(match, ct)
 		}
 	}
-	from, to := pg.window(len(match))
-	return c.writeRaw(http.StatusOK, collectionJSON(cols, match[from:to], pg, len(match)))
-}
-
-// findContact resolves the {guid} (or named) path parameter.
-func (c *call) findContact(param string) (contact, *apiError) {
-	g, ok := lookupGUID(c.params[param])
-	if !ok {
-		return nil, invalid(param, "The contact guid is not a valid GUID.")
-	}
-	ct := c.org.contacts[g]
-	if ct == nil {
-		return nil, notFound("The contact")
-	}
-	return ct, nil
+	from, to := lq.pg.window(len(match))
+	return c.writeRaw(http.StatusOK, collectionJSON(cols, match[from:to], lq.pg, len(match)))
 }
 
 func getContact(c *call) error {
 	defer c.lock()()
-	ct, err := c.findContact("guid")
+	ct, err := findAny(c, c.org.contacts, contactRef)
 	if err != nil {
 		return err
 	}
@@ -237,55 +211,23 @@ func createContact(c *call) error {
 			return invalid("ContactGuid", "A contact with this ContactGuid already exists.")
 		}
 	}
-	ct := &demodata.Contact{Guid: g, IsDebitor: true, Stamps: demodata.Stamps{CreatedAt: c.now.UTC(), UpdatedAt: c.now.UTC()}}
+	ct := &demodata.Contact{Guid: g, IsDebitor: true, Stamps: c.created()}
 	in.apply(ct)
-	c.org.data.Contacts = append(c.org.data.Contacts, ct)
-	c.org.contacts[g] = ct
+	store(&c.org.data.Contacts, c.org.contacts, g, ct)
 	return c.ok(contactCreated{g})
 }
 
-func updateContact(c *call) error {
-	var in contactIn
-	if err := decodeBody(c, &in, false); err != nil {
-		return err
-	}
-	defer c.lock()()
-	ct, err := c.findContact("guid")
-	if err != nil {
-		return err
-	}
-	if ct.DeletedAt != nil {
-		return isDeleted("contact")
-	}
-	if err := in.validate(c); err != nil {
-		return err
-	}
-	in.apply(ct)
-	ct.UpdatedAt = c.now.UTC()
-	return c.empty()
-}
+func updateContact(c *call) error { return replaceLive(c, &contactIn{}, c.org.contacts, contactRef) }
 
-func deleteContact(c *call) error {
-	defer c.lock()()
-	ct, err := c.findContact("guid")
-	if err != nil {
-		return err
-	}
-	if ct.DeletedAt != nil {
-		return isDeleted("contact")
-	}
-	now := c.now.UTC()
-	ct.DeletedAt, ct.UpdatedAt = &now, now
-	return c.empty()
-}
+func deleteContact(c *call) error { return deleteLive(c, c.org.contacts, contactRef) }
 
 func restoreContact(c *call) error {
 	defer c.lock()()
-	ct, err := c.findContact("guid")
+	ct, err := findAny(c, c.org.contacts, contactRef)
 	if err != nil {
 		return err
 	}
-	if ct.DeletedAt == nil {
+	if !ct.IsDeleted() {
 		return invalid("guid", "The contact is not deleted, so there is nothing to restore.")
 	}
 	ct.DeletedAt, ct.UpdatedAt = nil, c.now.UTC()

@@ -77,14 +77,8 @@ func (c *call) storeFile(name string, data []byte, archive bool) error {
 	defer c.lock()()
 	ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
 	f := &demodata.File{Guid: demodata.NewFileID(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))), Name: name,
-		Extension: ext, UploadedAt: c.now.UTC(), Content: data, Archived: archive}
-	for _, u := range c.s.cfg.Data.Users {
-		if u.Sub == c.claims.Subject {
-			f.UploadedBy = u.Name
-		}
-	}
-	c.org.data.Files = append(c.org.data.Files, f)
-	c.org.files[f.Guid] = f
+		Extension: ext, UploadedAt: c.now.UTC(), Content: data, Archived: archive, UploadedBy: c.user().Name}
+	store(&c.org.data.Files, c.org.files, f.Guid, f)
 	return c.ok(fileSaved{f.Guid})
 }
 

@@ -90,14 +90,15 @@ type createdResponse struct {
 	TimeStamp string
 }
 
+func (in *invoiceIn) stamp() *string { return in.Timestamp }
+
 func createInvoice(c *call) error {
 	var in invoiceIn
 	if err := decodeBody(c, &in, false); err != nil {
 		return err
 	}
 	defer c.lock()()
-	now := c.now.UTC()
-	inv := &demodata.Invoice{Guid: newGUID(), MailOutStatus: "NotSent", Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
+	inv := &demodata.Invoice{Guid: newGUID(), MailOutStatus: "NotSent", Document: demodata.Document{Stamps: c.created()}}
 	if in.Guid != nil && *in.Guid != "" {
 		g, ok := lookupGUID(*in.Guid)
 		if !ok || c.org.invoices[g] != nil {
@@ -109,32 +110,14 @@ func createInvoice(c *call) error {
 		return err
 	}
 	inv.TimeStamp = c.s.nextStamp()
-	c.org.data.Invoices = append(c.org.data.Invoices, inv)
-	c.org.invoices[inv.Guid] = inv
+	store(&c.org.data.Invoices, c.org.invoices, inv.Guid, inv)
 	c.org.touch()
 	return c.ok(createdResponse{inv.Guid, formatStamp(inv.TimeStamp)})
 }
 
-// findInvoice resolves {guid}; deleted invoices are reported with code 65
-// unless allowDeleted.
-func (c *call) findInvoice(allowDeleted bool) (*demodata.Invoice, *apiError) {
-	g, ok := lookupGUID(c.params["guid"])
-	if !ok {
-		return nil, invalid("guid", "The invoice guid is not a valid GUID.")
-	}
-	inv := c.org.invoices[g]
-	if inv == nil {
-		return nil, notFound("The invoice")
-	}
-	if inv.DeletedAt != nil && !allowDeleted {
-		return nil, isDeleted("invoice")
-	}
-	return inv, nil
-}
-
 func getInvoice(c *call) error {
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
@@ -152,36 +135,18 @@ func getInvoice(c *call) error {
 
 func updateInvoice(c *call) error {
 	var in invoiceIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := reviseDraft(c, c.org.invoices, invoiceRef, in.Timestamp,
+		"A booked invoice cannot be changed; create a credit note instead.",
+		func(draft *demodata.Invoice) *apiError { return c.applyInvoice(&in, draft) })
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
-		return err
-	}
-	if inv.Booked {
-		return invalid("guid", "A booked invoice cannot be changed; create a credit note instead.")
-	}
-	draft := *inv
-	if err := c.applyInvoice(&in, &draft); err != nil {
-		return err
-	}
-	*inv = draft
-	inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
 	c.org.touch()
 	return c.ok(createdResponse{inv.Guid, formatStamp(inv.TimeStamp)})
-}
-
-type timestampIn struct {
-	Timestamp *string
-	Number    *int64
 }
 
 func deleteInvoice(c *call) error {
@@ -190,55 +155,38 @@ func deleteInvoice(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := findDraft(c, c.org.invoices, invoiceRef, in.Timestamp,
+		"A booked invoice cannot be deleted; create a credit note instead.")
 	if err != nil {
 		return err
 	}
-	if in.Timestamp != nil {
-		if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
-			return err
-		}
-	}
-	if inv.Booked {
-		return invalid("guid", "A booked invoice cannot be deleted; create a credit note instead.")
-	}
-	now := c.now.UTC()
-	inv.DeletedAt, inv.UpdatedAt, inv.TimeStamp = &now, now, c.s.nextStamp()
+	c.deleteDoc(inv.Doc())
 	c.org.touch()
 	return c.empty()
 }
 
 func bookInvoice(c *call) error {
 	var in timestampIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := findDraft(c, c.org.invoices, invoiceRef, in.Timestamp, "The invoice is already booked.")
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
-		return err
-	}
 	switch {
-	case inv.Booked:
-		return invalid("guid", "The invoice is already booked.")
 	case inv.ContactGuid == "":
 		return invalid("ContactGuid", "An invoice needs a contact before it can be booked.")
 	case len(inv.Lines) == 0:
 		return invalid("ProductLines", "An invoice needs at least one line before it can be booked.")
 	}
-	number, apiErr := c.nextInvoiceNumber(in.Number)
-	if apiErr != nil {
-		return apiErr
+	number, err := c.nextInvoiceNumber(in.Number)
+	if err != nil {
+		return err
 	}
-	now := c.now.UTC()
-	inv.Booked, inv.BookedAt, inv.Number = true, now, number
-	inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), now
+	inv.Number = number
+	c.book(inv.Doc())
 	c.org.touch()
 	return c.writeRaw(http.StatusOK, objectJSON(invoiceSchema, invoiceView{o: c.org.data, inv: inv, today: c.today()}))
 }
@@ -265,16 +213,9 @@ func (c *call) nextInvoiceNumber(want *int64) (int64, *apiError) {
 
 func getCreditNote(c *call) error {
 	defer c.lock()()
-	g, ok := lookupGUID(c.params["guid"])
-	if !ok {
-		return invalid("guid", "The credit note guid is not a valid GUID.")
-	}
-	cn := c.org.creditNotes[g]
-	switch {
-	case cn == nil:
-		return notFound("The credit note")
-	case cn.DeletedAt != nil:
-		return isDeleted("credit note")
+	cn, err := findLive(c, c.org.creditNotes, creditNoteRef)
+	if err != nil {
+		return err
 	}
 	return c.writeRaw(http.StatusOK, objectJSON(creditNoteSchema, invoiceView{o: c.org.data, inv: cn, today: c.today(), credit: true}))
 }

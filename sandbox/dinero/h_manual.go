@@ -132,20 +132,7 @@ func (c *call) manualView(mv *demodata.ManualVoucher) manualOut {
 	return out
 }
 
-func (c *call) findManual() (*demodata.ManualVoucher, *apiError) {
-	g, ok := lookupGUID(c.params["guid"])
-	if !ok {
-		return nil, invalid("guid", "The voucher guid is not a valid GUID.")
-	}
-	mv := c.org.manuals[g]
-	switch {
-	case mv == nil:
-		return nil, notFound("The manual voucher")
-	case mv.DeletedAt != nil:
-		return nil, isDeleted("manual voucher")
-	}
-	return mv, nil
-}
+func (in *manualIn) stamp() *string { return in.Timestamp }
 
 func createManual(c *call) error {
 	var in manualIn
@@ -153,20 +140,18 @@ func createManual(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	now := c.now.UTC()
-	mv := &demodata.ManualVoucher{Guid: newGUID(), Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
+	mv := &demodata.ManualVoucher{Guid: newGUID(), Document: demodata.Document{Stamps: c.created()}}
 	if err := c.applyManual(&in, mv); err != nil {
 		return err
 	}
 	mv.TimeStamp = c.s.nextStamp()
-	c.org.data.ManualVouchers = append(c.org.data.ManualVouchers, mv)
-	c.org.manuals[mv.Guid] = mv
+	store(&c.org.data.ManualVouchers, c.org.manuals, mv.Guid, mv)
 	return c.ok(c.manualView(mv))
 }
 
 func getManual(c *call) error {
 	defer c.lock()()
-	mv, err := c.findManual()
+	mv, err := findLive(c, c.org.manuals, manualRef)
 	if err != nil {
 		return err
 	}
@@ -175,29 +160,15 @@ func getManual(c *call) error {
 
 func updateManual(c *call) error {
 	var in manualIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	mv, err := c.findManual()
+	mv, err := reviseDraft(c, c.org.manuals, manualRef, in.Timestamp, "A booked manual voucher cannot be changed.",
+		func(draft *demodata.ManualVoucher) *apiError { return c.applyManual(&in, draft) })
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, mv.TimeStamp); err != nil {
-		return err
-	}
-	if mv.Booked {
-		return invalid("guid", "A booked manual voucher cannot be changed.")
-	}
-	draft := *mv
-	if err := c.applyManual(&in, &draft); err != nil {
-		return err
-	}
-	*mv = draft
-	mv.TimeStamp, mv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
 	return c.ok(c.manualView(mv))
 }
 
@@ -205,32 +176,26 @@ func updateManual(c *call) error {
 // offsetting voucher instead, as Dinero does.
 func deleteManual(c *call) error {
 	var in timestampIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	mv, err := c.findManual()
+	mv, err := findAndCheck(c, c.org.manuals, manualRef, in.Timestamp)
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, mv.TimeStamp); err != nil {
-		return err
-	}
-	now := c.now.UTC()
 	if mv.Booked {
-		offset := &demodata.ManualVoucher{Guid: newGUID(), TimeStamp: c.s.nextStamp(), Booked: true, BookedAt: now,
-			VoucherNumber: c.nextManualNumber(), VoucherDate: c.today(), Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
+		now := c.now.UTC()
+		offset := &demodata.ManualVoucher{Guid: newGUID(),
+			Document:      demodata.Document{Stamps: c.created(), TimeStamp: c.s.nextStamp(), Booked: true, BookedAt: now},
+			VoucherNumber: c.nextManualNumber(), VoucherDate: c.today()}
 		for _, l := range mv.Lines {
 			l.Amount = -l.Amount
 			offset.Lines = append(offset.Lines, l)
 		}
-		c.org.data.ManualVouchers = append(c.org.data.ManualVouchers, offset)
-		c.org.manuals[offset.Guid] = offset
+		store(&c.org.data.ManualVouchers, c.org.manuals, offset.Guid, offset)
 	}
-	mv.DeletedAt, mv.UpdatedAt, mv.TimeStamp = &now, now, c.s.nextStamp()
+	c.deleteDoc(mv.Doc())
 	return c.empty()
 }
 
@@ -244,22 +209,13 @@ func (c *call) nextManualNumber() int64 {
 
 func bookManual(c *call) error {
 	var in timestampIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
-	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
 	}
 	defer c.lock()()
-	mv, err := c.findManual()
+	mv, err := findDraft(c, c.org.manuals, manualRef, in.Timestamp, "The manual voucher is already booked.")
 	if err != nil {
 		return err
-	}
-	if err := checkStamp(*in.Timestamp, mv.TimeStamp); err != nil {
-		return err
-	}
-	if mv.Booked {
-		return invalid("guid", "The manual voucher is already booked.")
 	}
 	if len(mv.Lines) == 0 {
 		return invalid("Lines", "A manual voucher needs at least one line before it can be booked.")
@@ -269,8 +225,7 @@ func bookManual(c *call) error {
 			return invalid(fmt.Sprintf("Lines[%d].AccountNumber", i), "Every line needs an account or a balancing account.")
 		}
 	}
-	now := c.now.UTC()
-	mv.Booked, mv.BookedAt, mv.VoucherNumber = true, now, c.nextManualNumber()
-	mv.TimeStamp, mv.UpdatedAt = c.s.nextStamp(), now
+	mv.VoucherNumber = c.nextManualNumber()
+	c.book(mv.Doc())
 	return c.ok(c.manualView(mv))
 }

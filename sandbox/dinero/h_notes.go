@@ -32,7 +32,7 @@ func listNotes(c *call) error {
 	}
 	cols := noteSchema.pick(q.Get("fields"), "Id,NoteDate,Text")
 	defer c.lock()()
-	ct, err := c.findContact("contactGuid")
+	ct, err := findAny(c, c.org.contacts, ownerRef)
 	if err != nil {
 		return err
 	}
@@ -46,35 +46,48 @@ func listNotes(c *call) error {
 	return c.writeRaw(http.StatusOK, collectionJSON(cols, match[from:to], pg, len(match)))
 }
 
-func (c *call) findNote() (contact, note, *apiError) {
-	ct, err := c.findContact("contactGuid")
+// findNote resolves {noteGuid} among the notes of {contactGuid}; deleted
+// notes are refused unless withDeleted.
+func (c *call) findNote(withDeleted bool) (note, *apiError) {
+	ct, err := findAny(c, c.org.contacts, ownerRef)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	g, ok := lookupGUID(c.params["noteGuid"])
-	if !ok {
-		return nil, nil, invalid("noteGuid", "The note guid is not a valid GUID.")
+	g, err := c.guidParam(noteRef)
+	if err != nil {
+		return nil, err
 	}
 	for _, n := range ct.Notes {
-		if n.ID == g {
-			return ct, n, nil
+		if n.ID != g {
+			continue
 		}
+		if !withDeleted {
+			if err := refuseDeleted(n, noteRef); err != nil {
+				return nil, err
+			}
+		}
+		return n, nil
 	}
-	return nil, nil, notFound("The note")
+	return nil, notFound("The note")
 }
 
 type noteIn struct{ Text *string }
 
-func (in noteIn) validate() *apiError {
-	if in.Text == nil || strings.TrimSpace(*in.Text) == "" {
-		return invalid("Text", "Text is required.")
+// decodeNote reads a note body, whose Text is required.
+func decodeNote(c *call) (noteIn, *apiError) {
+	var in noteIn
+	if err := decodeBody(c, &in, false); err != nil {
+		return in, err
 	}
-	return nil
+	if in.Text == nil || strings.TrimSpace(*in.Text) == "" {
+		return in, invalid("Text", "Text is required.")
+	}
+	return in, nil
 }
 
 func getNote(c *call) error {
 	defer c.lock()()
-	_, n, err := c.findNote()
+	n, err := c.findNote(true)
 	if err != nil {
 		return err
 	}
@@ -82,48 +95,31 @@ func getNote(c *call) error {
 }
 
 func createNote(c *call) error {
-	var in noteIn
-	if err := decodeBody(c, &in, false); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	defer c.lock()()
-	ct, err := c.findContact("contactGuid")
+	in, err := decodeNote(c)
 	if err != nil {
 		return err
 	}
-	if ct.DeletedAt != nil {
-		return isDeleted("contact")
+	defer c.lock()()
+	ct, err := findLive(c, c.org.contacts, ownerRef)
+	if err != nil {
+		return err
 	}
-	now := c.now.UTC()
-	n := &demodata.Note{ID: newGUID(), NoteDate: now, Text: *in.Text, Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
-	for _, u := range c.s.cfg.Data.Users {
-		if u.Sub == c.claims.Subject {
-			n.AuthorName, n.AuthorEmail = u.Name, u.Email
-		}
-	}
+	n := &demodata.Note{ID: newGUID(), NoteDate: c.now.UTC(), Text: *in.Text, Stamps: c.created()}
+	n.AuthorName, n.AuthorEmail = c.user().Name, c.user().Email
 	ct.Notes = append(ct.Notes, n)
 	// The API answers a note creation with the ContactCreatedResult shape.
 	return c.ok(contactCreated{n.ID})
 }
 
 func updateNote(c *call) error {
-	var in noteIn
-	if err := decodeBody(c, &in, false); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	defer c.lock()()
-	_, n, err := c.findNote()
+	in, err := decodeNote(c)
 	if err != nil {
 		return err
 	}
-	if n.DeletedAt != nil {
-		return isDeleted("note")
+	defer c.lock()()
+	n, err := c.findNote(false)
+	if err != nil {
+		return err
 	}
 	n.Text, n.UpdatedAt = *in.Text, c.now.UTC()
 	return c.empty()
@@ -131,14 +127,10 @@ func updateNote(c *call) error {
 
 func deleteNote(c *call) error {
 	defer c.lock()()
-	_, n, err := c.findNote()
+	n, err := c.findNote(false)
 	if err != nil {
 		return err
 	}
-	if n.DeletedAt != nil {
-		return isDeleted("note")
-	}
-	now := c.now.UTC()
-	n.DeletedAt, n.UpdatedAt = &now, now
+	n.MarkDeleted(c.now.UTC())
 	return c.empty()
 }

@@ -9,26 +9,14 @@ import (
 
 type org = *demodata.Organization
 
-var orgV1Schema = newSchema(
+// orgSchema holds the properties of both organization list versions, in
+// the order v1.1 writes them.
+var orgSchema = newSchema(
 	column[org]{"Name", func(o org) any { return o.Name }},
 	column[org]{"Id", func(o org) any { return o.ID }},
 	column[org]{"Type", func(o org) any { return o.Type }},
 	column[org]{"IsPro", func(o org) any { return o.Subscription.HasPro }},
 	column[org]{"IsPayingPro", func(o org) any { return o.Subscription.HasPayingPro }},
-	column[org]{"IsVatFree", func(o org) any { return o.IsVatFree }},
-	column[org]{"Email", func(o org) any { return nullStr(o.Email) }},
-	column[org]{"Phone", func(o org) any { return nullStr(o.Phone) }},
-	column[org]{"Street", func(o org) any { return nullStr(o.Street) }},
-	column[org]{"City", func(o org) any { return nullStr(o.City) }},
-	column[org]{"ZipCode", func(o org) any { return nullStr(o.ZipCode) }},
-	column[org]{"AttPerson", func(o org) any { return nullStr(o.AttPerson) }},
-	column[org]{"IsTaxFreeUnion", func(o org) any { return o.IsTaxFreeUnion }},
-	column[org]{"VatNumber", func(o org) any { return nullStr(o.VatNumber) }},
-)
-
-var orgV2Schema = newSchema(
-	column[org]{"Name", func(o org) any { return o.Name }},
-	column[org]{"Id", func(o org) any { return o.ID }},
 	column[org]{"CompanyTypeKey", func(o org) any { return nullStr(o.CompanyTypeKey) }},
 	column[org]{"IsVatFree", func(o org) any { return o.IsVatFree }},
 	column[org]{"Email", func(o org) any { return nullStr(o.Email) }},
@@ -43,6 +31,13 @@ var orgV2Schema = newSchema(
 	column[org]{"Website", func(o org) any { return nullStr(o.Website) }},
 	column[org]{"RoleKey", func(o org) any { return nullStr(o.RoleKey) }},
 	column[org]{"Subscription", func(o org) any { return o.Subscription }},
+)
+
+var (
+	orgV1Schema = orgSchema.only("Name", "Id", "Type", "IsPro", "IsPayingPro", "IsVatFree", "Email", "Phone",
+		"Street", "City", "ZipCode", "AttPerson", "IsTaxFreeUnion", "VatNumber")
+	orgV2Schema = orgSchema.only("Name", "Id", "CompanyTypeKey", "IsVatFree", "Email", "Phone", "Street", "City",
+		"ZipCode", "AttPerson", "IsTaxFreeUnion", "VatNumber", "CountryKey", "Website", "RoleKey", "Subscription")
 )
 
 // userOrgs lists the organizations the caller reaches, by id.

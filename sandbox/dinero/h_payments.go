@@ -51,7 +51,7 @@ func addInvoicePayment(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func addInvoicePayment(c *call) error {
 		p.PaymentDate = *in.PaymentDate
 	}
 	inv.Payments = append(inv.Payments, p)
-	inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
+	c.restamp(inv.Doc())
 	c.org.touch()
 	return c.ok(paymentCreated{p.Guid, formatStamp(inv.TimeStamp), inv.Guid})
 }
@@ -99,7 +99,7 @@ type invoicePayments struct {
 
 func listInvoicePayments(c *call) error {
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
@@ -118,28 +118,22 @@ type stampOnly struct{ TimeStamp string }
 
 func deleteInvoicePayment(c *call) error {
 	var in timestampIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	inv, err := c.findInvoice(false)
+	inv, err := findAndCheck(c, c.org.invoices, invoiceRef, in.Timestamp)
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, inv.TimeStamp); err != nil {
+	g, err := c.guidParam(paymentRef)
+	if err != nil {
 		return err
-	}
-	g, ok := lookupGUID(c.params["paymentGuid"])
-	if !ok {
-		return invalid("paymentGuid", "The payment guid is not a valid GUID.")
 	}
 	for i, p := range inv.Payments {
 		if p.Guid == g {
 			inv.Payments = append(inv.Payments[:i:i], inv.Payments[i+1:]...)
-			inv.TimeStamp, inv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
+			c.restamp(inv.Doc())
 			c.org.touch()
 			return c.ok(stampOnly{formatStamp(inv.TimeStamp)})
 		}

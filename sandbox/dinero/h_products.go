@@ -49,19 +49,7 @@ func productFilterValue(p product) func(string) string {
 
 func listProducts(c *call) error {
 	q := c.r.URL.Query()
-	pg, err := parsePaging(q, 100)
-	if err != nil {
-		return err
-	}
-	since, err := parseChangesSince(q)
-	if err != nil {
-		return err
-	}
-	mode, err := parseDeletedOnly(q, liveOnly)
-	if err != nil {
-		return err
-	}
-	conds, err := filterFor(q.Get("queryFilter"), productFilterFields)
+	lq, err := parseListQuery(q, liveOnly, productFilterFields)
 	if err != nil {
 		return err
 	}
@@ -72,8 +60,7 @@ func listProducts(c *call) error {
 		"CreatedAt", "UpdatedAt", "DeletedAt").pick(q.Get("fields"), "Name,ProductGuid")
 	var match []product
 	for _, p := range c.org.data.Products {
-		if mode.keep(p.DeletedAt != nil) && changedSince(since, p.CreatedAt, p.UpdatedAt, p.DeletedAt) &&
-			matchAll(conds, productFilterValue(p)) && (text == "" ||
+		if lq.keeps(&p.Stamps, productFilterValue(p)) && (text == "" ||
 			strings.Contains(strings.ToLower(p.Name), text) || strings.Contains(strings.ToLower(p.ProductNumber), text)) {
 			match = append(match, p)
 		}
@@ -84,24 +71,13 @@ func listProducts(c *call) error {
 		}
 		return match[i].Guid < match[j].Guid
 	})
-	from, to := pg.window(len(match))
-	return c.writeRaw(http.StatusOK, collectionJSON(cols, match[from:to], pg, len(match)))
-}
-
-func (c *call) findProduct() (product, *apiError) {
-	g, ok := lookupGUID(c.params["guid"])
-	if !ok {
-		return nil, invalid("guid", "The product guid is not a valid GUID.")
-	}
-	if p := c.org.products[g]; p != nil {
-		return p, nil
-	}
-	return nil, notFound("The product")
+	from, to := lq.pg.window(len(match))
+	return c.writeRaw(http.StatusOK, collectionJSON(cols, match[from:to], lq.pg, len(match)))
 }
 
 func getProduct(c *call) error {
 	defer c.lock()()
-	p, err := c.findProduct()
+	p, err := findAny(c, c.org.products, productRef)
 	if err != nil {
 		return err
 	}
@@ -167,45 +143,12 @@ func createProduct(c *call) error {
 	if err := in.validate(c); err != nil {
 		return err
 	}
-	now := c.now.UTC()
-	p := &demodata.Product{Guid: newGUID(), Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
+	p := &demodata.Product{Guid: newGUID(), Stamps: c.created()}
 	in.apply(p)
-	c.org.data.Products = append(c.org.data.Products, p)
-	c.org.products[p.Guid] = p
+	store(&c.org.data.Products, c.org.products, p.Guid, p)
 	return c.ok(productCreated{p.Guid})
 }
 
-func updateProduct(c *call) error {
-	var in productIn
-	if err := decodeBody(c, &in, false); err != nil {
-		return err
-	}
-	defer c.lock()()
-	p, err := c.findProduct()
-	if err != nil {
-		return err
-	}
-	if p.DeletedAt != nil {
-		return isDeleted("product")
-	}
-	if err := in.validate(c); err != nil {
-		return err
-	}
-	in.apply(p)
-	p.UpdatedAt = c.now.UTC()
-	return c.empty()
-}
+func updateProduct(c *call) error { return replaceLive(c, &productIn{}, c.org.products, productRef) }
 
-func deleteProduct(c *call) error {
-	defer c.lock()()
-	p, err := c.findProduct()
-	if err != nil {
-		return err
-	}
-	if p.DeletedAt != nil {
-		return isDeleted("product")
-	}
-	now := c.now.UTC()
-	p.DeletedAt, p.UpdatedAt = &now, now
-	return c.empty()
-}
+func deleteProduct(c *call) error { return deleteLive(c, c.org.products, productRef) }

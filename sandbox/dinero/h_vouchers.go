@@ -183,41 +183,26 @@ func (c *call) purchaseView(pv *demodata.PurchaseVoucher) purchaseOut {
 	return out
 }
 
+func (in *purchaseIn) stamp() *string { return in.Timestamp }
+
 func createPurchase(c *call) error {
 	var in purchaseIn
 	if err := decodeBody(c, &in, false); err != nil {
 		return err
 	}
 	defer c.lock()()
-	now := c.now.UTC()
-	pv := &demodata.PurchaseVoucher{Guid: newGUID(), Stamps: demodata.Stamps{CreatedAt: now, UpdatedAt: now}}
+	pv := &demodata.PurchaseVoucher{Guid: newGUID(), Document: demodata.Document{Stamps: c.created()}}
 	if err := c.applyPurchase(&in, pv, false); err != nil {
 		return err
 	}
 	pv.TimeStamp = c.s.nextStamp()
-	c.org.data.PurchaseVouchers = append(c.org.data.PurchaseVouchers, pv)
-	c.org.purchases[pv.Guid] = pv
+	store(&c.org.data.PurchaseVouchers, c.org.purchases, pv.Guid, pv)
 	return c.ok(c.purchaseView(pv))
-}
-
-func (c *call) findPurchase() (*demodata.PurchaseVoucher, *apiError) {
-	g, ok := lookupGUID(c.params["guid"])
-	if !ok {
-		return nil, invalid("guid", "The voucher guid is not a valid GUID.")
-	}
-	pv := c.org.purchases[g]
-	switch {
-	case pv == nil:
-		return nil, notFound("The purchase voucher")
-	case pv.DeletedAt != nil:
-		return nil, isDeleted("purchase voucher")
-	}
-	return pv, nil
 }
 
 func getPurchase(c *call) error {
 	defer c.lock()()
-	pv, err := c.findPurchase()
+	pv, err := findLive(c, c.org.purchases, purchaseRef)
 	if err != nil {
 		return err
 	}
@@ -226,29 +211,15 @@ func getPurchase(c *call) error {
 
 func updatePurchase(c *call) error {
 	var in purchaseIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	pv, err := c.findPurchase()
+	pv, err := reviseDraft(c, c.org.purchases, purchaseRef, in.Timestamp, "A booked purchase voucher cannot be changed.",
+		func(draft *demodata.PurchaseVoucher) *apiError { return c.applyPurchase(&in, draft, true) })
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, pv.TimeStamp); err != nil {
-		return err
-	}
-	if pv.Booked {
-		return invalid("guid", "A booked purchase voucher cannot be changed.")
-	}
-	draft := *pv
-	if err := c.applyPurchase(&in, &draft, true); err != nil {
-		return err
-	}
-	*pv = draft
-	pv.TimeStamp, pv.UpdatedAt = c.s.nextStamp(), c.now.UTC()
 	return c.ok(c.purchaseView(pv))
 }
 
@@ -258,43 +229,26 @@ func deletePurchase(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	pv, err := c.findPurchase()
+	pv, err := findDraft(c, c.org.purchases, purchaseRef, in.Timestamp,
+		"A booked purchase voucher cannot be deleted; create a credit note instead.")
 	if err != nil {
 		return err
 	}
-	if in.Timestamp != nil {
-		if err := checkStamp(*in.Timestamp, pv.TimeStamp); err != nil {
-			return err
-		}
-	}
-	if pv.Booked {
-		return invalid("guid", "A booked purchase voucher cannot be deleted; create a credit note instead.")
-	}
-	now := c.now.UTC()
-	pv.DeletedAt, pv.UpdatedAt, pv.TimeStamp = &now, now, c.s.nextStamp()
+	c.deleteDoc(pv.Doc())
 	return c.empty()
 }
 
 func bookPurchase(c *call) error {
 	var in timestampIn
-	if err := decodeBody(c, &in, false); err != nil {
+	if err := decodeStamped(c, &in); err != nil {
 		return err
 	}
-	if in.Timestamp == nil {
-		return invalid("Timestamp", "Timestamp is required.")
-	}
 	defer c.lock()()
-	pv, err := c.findPurchase()
+	pv, err := findDraft(c, c.org.purchases, purchaseRef, in.Timestamp, "The purchase voucher is already booked.")
 	if err != nil {
 		return err
 	}
-	if err := checkStamp(*in.Timestamp, pv.TimeStamp); err != nil {
-		return err
-	}
-	switch {
-	case pv.Booked:
-		return invalid("guid", "The purchase voucher is already booked.")
-	case len(pv.Lines) == 0:
+	if len(pv.Lines) == 0 {
 		return invalid("Lines", "A purchase voucher needs at least one line before it can be booked.")
 	}
 	for i, l := range pv.Lines {
@@ -309,8 +263,7 @@ func bookPurchase(c *call) error {
 	for _, o := range c.org.data.PurchaseVouchers {
 		highest = max(highest, o.VoucherNumber)
 	}
-	now := c.now.UTC()
-	pv.Booked, pv.BookedAt, pv.VoucherNumber = true, now, highest+1
-	pv.TimeStamp, pv.UpdatedAt = c.s.nextStamp(), now
+	pv.VoucherNumber = highest + 1
+	c.book(pv.Doc())
 	return c.ok(c.purchaseView(pv))
 }

@@ -7,10 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/dinero-tui/dinero-tui/internal/testclock"
 	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
 	"github.com/dinero-tui/dinero-tui/sandbox/tokens"
 )
@@ -48,29 +48,16 @@ func (fakeValidator) Validate(raw string) (tokens.Claims, error) {
 	return tokens.Claims{}, tokens.ErrInvalid
 }
 
-// fakeClock is a settable clock.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 type env struct {
 	t     testing.TB
 	srv   *httptest.Server
 	s     *Server
-	clock *fakeClock
+	clock *testclock.Clock
 }
 
 func newEnv(t testing.TB, mutate func(*Config)) *env {
 	t.Helper()
-	clock := &fakeClock{t: time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)}
+	clock := testclock.New(time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC))
 	cfg := Config{Validator: fakeValidator{}, Data: demodata.Generate(7, 0), RateLimit: -1, Now: clock.Now}
 	if mutate != nil {
 		mutate(&cfg)

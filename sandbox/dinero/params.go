@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
 )
 
 const maxPageSize = 1000
@@ -142,4 +144,38 @@ func changedSince(t time.Time, created, updated time.Time, deleted *time.Time) b
 		return true
 	}
 	return deleted != nil && !deleted.Before(t)
+}
+
+// listQuery is the paging and filtering the contact and product lists
+// accept.
+type listQuery struct {
+	pg    paging
+	since time.Time
+	mode  deletedMode
+	conds []Condition
+}
+
+// parseListQuery reads page, pageSize, changesSince, deletedOnly (absent
+// gives whenAbsent) and a queryFilter over filterFields, in that order.
+func parseListQuery(q url.Values, whenAbsent deletedMode, filterFields []string) (listQuery, *apiError) {
+	var lq listQuery
+	var err *apiError
+	if lq.pg, err = parsePaging(q, 100); err != nil {
+		return lq, err
+	}
+	if lq.since, err = parseChangesSince(q); err != nil {
+		return lq, err
+	}
+	if lq.mode, err = parseDeletedOnly(q, whenAbsent); err != nil {
+		return lq, err
+	}
+	lq.conds, err = filterFor(q.Get("queryFilter"), filterFields)
+	return lq, err
+}
+
+// keeps reports whether an entity with change times s, whose filterable
+// fields value gives, belongs in the list.
+func (lq listQuery) keeps(s *demodata.Stamps, value func(field string) string) bool {
+	return lq.mode.keep(s.IsDeleted()) && changedSince(lq.since, s.CreatedAt, s.UpdatedAt, s.DeletedAt) &&
+		matchAll(lq.conds, value)
 }

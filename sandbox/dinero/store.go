@@ -36,33 +36,15 @@ type sortedList struct {
 }
 
 func newOrgState(o *demodata.Organization) *orgState {
-	st := &orgState{data: o,
-		contacts: map[string]*demodata.Contact{}, products: map[string]*demodata.Product{},
-		invoices: map[string]*demodata.Invoice{}, creditNotes: map[string]*demodata.Invoice{},
-		purchases: map[string]*demodata.PurchaseVoucher{}, manuals: map[string]*demodata.ManualVoucher{},
-		files: map[string]*demodata.File{}, lists: map[string]sortedList{}}
-	for _, c := range o.Contacts {
-		st.contacts[c.Guid] = c
+	return &orgState{data: o, lists: map[string]sortedList{},
+		contacts:    indexBy(o.Contacts, func(c *demodata.Contact) string { return c.Guid }),
+		products:    indexBy(o.Products, func(p *demodata.Product) string { return p.Guid }),
+		invoices:    indexBy(o.Invoices, func(i *demodata.Invoice) string { return i.Guid }),
+		creditNotes: indexBy(o.CreditNotes, func(i *demodata.Invoice) string { return i.Guid }),
+		purchases:   indexBy(o.PurchaseVouchers, func(v *demodata.PurchaseVoucher) string { return v.Guid }),
+		manuals:     indexBy(o.ManualVouchers, func(v *demodata.ManualVoucher) string { return v.Guid }),
+		files:       indexBy(o.Files, func(f *demodata.File) string { return f.Guid }),
 	}
-	for _, p := range o.Products {
-		st.products[p.Guid] = p
-	}
-	for _, inv := range o.Invoices {
-		st.invoices[inv.Guid] = inv
-	}
-	for _, cn := range o.CreditNotes {
-		st.creditNotes[cn.Guid] = cn
-	}
-	for _, pv := range o.PurchaseVouchers {
-		st.purchases[pv.Guid] = pv
-	}
-	for _, mv := range o.ManualVouchers {
-		st.manuals[mv.Guid] = mv
-	}
-	for _, f := range o.Files {
-		st.files[f.Guid] = f
-	}
-	return st
 }
 
 // touch invalidates cached voucher lists.

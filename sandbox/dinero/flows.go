@@ -1,0 +1,118 @@
+package dinero
+
+import (
+	"time"
+
+	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+)
+
+// reviseDraft is the update of an invoice or voucher draft whose client
+// Timestamp is current: edit applies the request to a copy, and the copy
+// replaces the document, with a new version, only if edit accepts it.
+func reviseDraft[E any, P interface {
+	*E
+	document
+}](c *call, index map[string]P, ref entityRef, given *string, bookedMsg string,
+	edit func(draft P) *apiError) (P, *apiError) {
+	d, err := findDraft(c, index, ref, given, bookedMsg)
+	if err != nil {
+		return d, err
+	}
+	draft := *d
+	if err := edit(&draft); err != nil {
+		var none P
+		return none, err
+	}
+	*d = draft
+	c.restamp(d.Doc())
+	return d, nil
+}
+
+// mutable is an entity whose change times the shared flows record.
+type mutable interface {
+	entity
+	MarkUpdated(t time.Time)
+	MarkDeleted(t time.Time)
+}
+
+// form is a request body that checks itself and then replaces the
+// writable fields of a T.
+type form[T any] interface {
+	validate(c *call) *apiError
+	apply(T)
+}
+
+// replaceLive is the update of a contact or product: a valid body replaces
+// the writable fields of the live entity.
+func replaceLive[T mutable](c *call, in form[T], index map[string]T, ref entityRef) error {
+	if err := decodeBody(c, in, false); err != nil {
+		return err
+	}
+	defer c.lock()()
+	e, err := findLive(c, index, ref)
+	if err != nil {
+		return err
+	}
+	if err := in.validate(c); err != nil {
+		return err
+	}
+	in.apply(e)
+	e.MarkUpdated(c.now.UTC())
+	return c.empty()
+}
+
+// deleteLive marks a live contact or product deleted.
+func deleteLive[T mutable](c *call, index map[string]T, ref entityRef) error {
+	defer c.lock()()
+	e, err := findLive(c, index, ref)
+	if err != nil {
+		return err
+	}
+	e.MarkDeleted(c.now.UTC())
+	return c.empty()
+}
+
+// stamped is a request body that carries the client's copy of the
+// entity's Timestamp.
+type stamped interface{ stamp() *string }
+
+// timestampIn is the body of the writes that carry only a Timestamp (and,
+// when booking an invoice, the wanted number).
+type timestampIn struct {
+	Timestamp *string
+	Number    *int64
+}
+
+func (in *timestampIn) stamp() *string { return in.Timestamp }
+
+// decodeStamped reads a required JSON body whose Timestamp is mandatory.
+func decodeStamped(c *call, in stamped) *apiError {
+	if err := decodeBody(c, in, false); err != nil {
+		return err
+	}
+	if in.stamp() == nil {
+		return invalid("Timestamp", "Timestamp is required.")
+	}
+	return nil
+}
+
+// created are the change times of an entity made by this request.
+func (c *call) created() demodata.Stamps { return demodata.NewStamps(c.now.UTC()) }
+
+// restamp records a change to d: a new version and change time.
+func (c *call) restamp(d *demodata.Document) {
+	d.TimeStamp = c.s.nextStamp()
+	d.MarkUpdated(c.now.UTC())
+}
+
+// book marks d booked by this request, with a new version.
+func (c *call) book(d *demodata.Document) {
+	d.Booked, d.BookedAt = true, c.now.UTC()
+	c.restamp(d)
+}
+
+// deleteDoc marks d deleted by this request, with a new version.
+func (c *call) deleteDoc(d *demodata.Document) {
+	d.MarkDeleted(c.now.UTC())
+	d.TimeStamp = c.s.nextStamp()
+}
