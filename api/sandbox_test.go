@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -14,19 +13,8 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+	"github.com/dinero-tui/dinero-tui/sandbox/sandboxtest"
 )
-
-// bearer adds the access token, as the OAuth session's client does.
-type bearer struct {
-	token string
-	base  http.RoundTripper
-}
-
-func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
-	r = r.Clone(r.Context())
-	r.Header.Set("Authorization", "Bearer "+b.token)
-	return b.base.RoundTrip(r)
-}
 
 type sandboxOpts struct {
 	invoices  int
@@ -39,54 +27,15 @@ type sandboxOpts struct {
 // whose requests carry that token.
 func startSandbox(t testing.TB, o sandboxOpts, opts ...Option) *Client {
 	t.Helper()
-	sb, err := sandbox.Start(sandbox.Options{AutoApprove: true, Size: o.invoices, Seed: 7, RateLimit: o.rateLimit, RateWindow: o.window})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sb.Close() })
-	token := sandboxToken(t, sb)
-	hc := &http.Client{Transport: bearer{token, http.DefaultTransport}}
-	return NewClient(hc, sb.APIURL, opts...)
-}
-
-// sandboxToken logs in to the sandbox's Visma Connect (auto-approved,
-// query response mode) and exchanges the code for an access token.
-func sandboxToken(t testing.TB, sb *sandbox.Sandbox) string {
-	t.Helper()
-	redirect := "http://127.0.0.1:9/callback"
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	q := url.Values{"client_id": {sb.ClientID}, "redirect_uri": {redirect}, "response_type": {"code"},
-		"scope": {"dineropublicapi:read dineropublicapi:write"}, "response_mode": {"query"}, "state": {"s1"}}
-	resp, err := noFollow.Get(sb.ConnectURL + "/connect/authorize?" + q.Encode())
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil || loc.Query().Get("code") == "" {
-		t.Fatalf("authorize answered %d, Location %q", resp.StatusCode, resp.Header.Get("Location"))
-	}
-	form := url.Values{"grant_type": {"authorization_code"}, "code": {loc.Query().Get("code")}, "redirect_uri": {redirect},
-		"client_id": {sb.ClientID}, "client_secret": {sb.ClientSecret}}
-	resp, err = http.PostForm(sb.ConnectURL+"/connect/token", form)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
-		t.Fatalf("token endpoint answered %d: %v", resp.StatusCode, err)
-	}
-	return tok.AccessToken
+	sb := sandboxtest.Start(t, sandbox.Options{AutoApprove: true, Size: o.invoices, Seed: 7, RateLimit: o.rateLimit, RateWindow: o.window})
+	return NewClient(sandboxtest.BearerClient(sandboxtest.AccessToken(t, sb)), sb.APIURL, opts...)
 }
 
 var org = fmt.Sprint(demodata.OrgCarpenter)
 
 func TestSandboxErrorClasses(t *testing.T) {
 	c := startSandbox(t, sandboxOpts{}, WithRetries(0, 0))
-	bad := NewClient(&http.Client{Transport: bearer{"wrong", http.DefaultTransport}}, c.BaseURL())
+	bad := NewClient(sandboxtest.BearerClient("wrong"), c.BaseURL())
 	ctx := context.Background()
 	tests := []struct {
 		name   string

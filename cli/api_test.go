@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,69 +14,20 @@ import (
 	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+	"github.com/dinero-tui/dinero-tui/sandbox/sandboxtest"
 )
-
-// bearerRT adds an access token, as the OAuth session's client does.
-type bearerRT struct {
-	token string
-	base  http.RoundTripper
-}
-
-func (b bearerRT) RoundTrip(r *http.Request) (*http.Response, error) {
-	r = r.Clone(r.Context())
-	r.Header.Set("Authorization", "Bearer "+b.token)
-	return b.base.RoundTrip(r)
-}
 
 // apiSandbox starts the sandbox, gets an access token from its Visma
 // Connect, and points the commands' HTTP client at a client carrying it.
 // It returns the Dinero API URL.
 func apiSandbox(t *testing.T, invoices int) string {
 	t.Helper()
-	sb, err := sandbox.Start(sandbox.Options{AutoApprove: true, Size: invoices, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sb.Close() })
-	token := sandboxAccessToken(t, sb)
+	sb := sandboxtest.Start(t, sandbox.Options{AutoApprove: true, Size: invoices, Seed: 3})
+	hc := sandboxtest.BearerClient(sandboxtest.AccessToken(t, sb))
 	old := apiHTTPClient
-	apiHTTPClient = func(env *Env, p config.Profile) (*http.Client, error) {
-		return &http.Client{Transport: bearerRT{token, http.DefaultTransport}}, nil
-	}
+	apiHTTPClient = func(env *Env, p config.Profile) (*http.Client, error) { return hc, nil }
 	t.Cleanup(func() { apiHTTPClient = old })
 	return sb.APIURL
-}
-
-// sandboxAccessToken runs the authorization code flow against the
-// auto-approving sandbox (query response mode) and returns the access token.
-func sandboxAccessToken(t *testing.T, sb *sandbox.Sandbox) string {
-	t.Helper()
-	redirect := "http://127.0.0.1:9/callback"
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	q := url.Values{"client_id": {sb.ClientID}, "redirect_uri": {redirect}, "response_type": {"code"},
-		"scope": {"dineropublicapi:read dineropublicapi:write"}, "response_mode": {"query"}, "state": {"s1"}}
-	resp, err := noFollow.Get(sb.ConnectURL + "/connect/authorize?" + q.Encode())
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil || loc.Query().Get("code") == "" {
-		t.Fatalf("authorize answered %d, Location %q", resp.StatusCode, resp.Header.Get("Location"))
-	}
-	resp, err = http.PostForm(sb.ConnectURL+"/connect/token", url.Values{"grant_type": {"authorization_code"},
-		"code": {loc.Query().Get("code")}, "redirect_uri": {redirect}, "client_id": {sb.ClientID}, "client_secret": {sb.ClientSecret}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
-		t.Fatalf("token endpoint answered %d: %v", resp.StatusCode, err)
-	}
-	return tok.AccessToken
 }
 
 type run struct {

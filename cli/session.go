@@ -88,6 +88,13 @@ func sessionFromArgs(env *Env, fs *flag.FlagSet, pf *profileFlags, args []string
 	return p, -1
 }
 
+// profileOnlyArgs parses the arguments of a session command that takes
+// only the profile flags.
+func profileOnlyArgs(env *Env, name string, args []string) (config.Profile, int) {
+	fs := newFlagSet(env, name, name+" [profile flags]")
+	return sessionFromArgs(env, fs, addProfileFlags(fs), args)
+}
+
 func runLogin(env *Env, args []string) int {
 	fs := newFlagSet(env, "login", "login [--timeout 2m] [--no-browser] [profile flags]")
 	pf := addProfileFlags(fs)
@@ -176,9 +183,7 @@ func pasteLoop(ctx context.Context, env *Env, l *oauth.Login) error {
 }
 
 func runLogout(env *Env, args []string) int {
-	fs := newFlagSet(env, "logout", "logout [profile flags]")
-	pf := addProfileFlags(fs)
-	p, code := sessionFromArgs(env, fs, pf, args)
+	p, code := profileOnlyArgs(env, "logout", args)
 	if code >= 0 {
 		return code
 	}
@@ -200,9 +205,7 @@ func runLogout(env *Env, args []string) int {
 }
 
 func runStatus(env *Env, args []string) int {
-	fs := newFlagSet(env, "status", "status [profile flags]")
-	pf := addProfileFlags(fs)
-	p, code := sessionFromArgs(env, fs, pf, args)
+	p, code := profileOnlyArgs(env, "status", args)
 	if code >= 0 {
 		return code
 	}

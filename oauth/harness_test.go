@@ -18,26 +18,16 @@ import (
 	"time"
 
 	"github.com/dinero-tui/dinero-tui/config"
+	"github.com/dinero-tui/dinero-tui/internal/testclock"
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 )
 
 // Canary secret: must never show up outside the token store.
 const canarySecret = "CANARY-client-secret-5f1d2c"
 
-// clock is a settable clock shared by a test and its sessions.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Now()} }
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
+// newClock is a settable clock, starting now, shared by a test and its
+// sessions.
+func newClock() *testclock.Clock { return testclock.New(time.Now()) }
 
 // harness is a sandbox Connect server, a Dinero-like API that checks its
 // tokens, and a profile pointing at them.
@@ -169,22 +159,34 @@ func (h *harness) session(opts ...Option) *Session {
 }
 
 // login performs a whole loopback login with the headless browser.
-func (h *harness) login(s *Session) {
-	h.t.Helper()
+func (h *harness) login(s *Session) { approveLogin(h.t, s) }
+
+// approveLogin performs a whole loopback login on s, pressing Accept with
+// the sandbox's headless browser.
+func approveLogin(t *testing.T, s *Session) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	l, done := startWaiting(ctx, t, s)
+	if err := connect.Approve(ctx, nil, l.URL(), "accept"); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// startWaiting starts a login on s and runs its Wait in the background;
+// the channel yields what Wait returns.
+func startWaiting(ctx context.Context, t *testing.T, s *Session) (*Login, <-chan error) {
+	t.Helper()
 	l, err := s.StartLogin(ctx)
 	if err != nil {
-		h.t.Fatal(err)
+		t.Fatal(err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- l.Wait(ctx) }()
-	if err := connect.Approve(ctx, nil, l.URL(), "accept"); err != nil {
-		h.t.Fatal(err)
-	}
-	if err := <-done; err != nil {
-		h.t.Fatal(err)
-	}
+	return l, done
 }
 
 var (

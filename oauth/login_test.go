@@ -20,10 +20,7 @@ func TestLoginFormPostPKCE(t *testing.T) {
 	s := h.session()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	l, err := s.StartLogin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, done := startWaiting(ctx, t, s)
 	u, _ := url.Parse(l.URL())
 	q := u.Query()
 	want := map[string]string{
@@ -46,8 +43,6 @@ func TestLoginFormPostPKCE(t *testing.T) {
 	if strings.Contains(l.URL(), canarySecret) {
 		t.Error("authorize link contains the client secret")
 	}
-	done := make(chan error, 1)
-	go func() { done <- l.Wait(ctx) }()
 	page, err := browse(ctx, l.URL(), "accept")
 	if err != nil {
 		t.Fatal(err)
@@ -93,16 +88,11 @@ func TestLoginCancel(t *testing.T) {
 	s := h.session()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	l, err := s.StartLogin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- l.Wait(ctx) }()
+	l, done := startWaiting(ctx, t, s)
 	if err := connect.Approve(ctx, nil, l.URL(), "cancel"); err != nil {
 		t.Fatal(err)
 	}
-	err = <-done
+	err := <-done
 	if !errors.Is(err, ErrLoginCancelled) || err.Error() != "login cancelled" {
 		t.Fatalf("Wait = %v, want login cancelled", err)
 	}
@@ -172,12 +162,7 @@ func TestCallbackRejectsForgeriesAndKeepsWaiting(t *testing.T) {
 	s := h.session()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	l, err := s.StartLogin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- l.Wait(ctx) }()
+	l, done := startWaiting(ctx, t, s)
 	cb := l.RedirectURI()
 	red, _ := url.Parse(cb)
 	base := "http://" + red.Host
@@ -245,12 +230,7 @@ func TestCallbackAuthenticatedButBroken(t *testing.T) {
 			s := h.session()
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			l, err := s.StartLogin(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- l.Wait(ctx) }()
+			l, done := startWaiting(ctx, t, s)
 			body := "state=" + url.QueryEscape(l.state)
 			if c.extra != "" {
 				body += "&" + c.extra
@@ -258,7 +238,7 @@ func TestCallbackAuthenticatedButBroken(t *testing.T) {
 			if got := post(t, "POST", l.RedirectURI(), "", "application/x-www-form-urlencoded", body); got != 400 {
 				t.Errorf("HTTP %d, want 400", got)
 			}
-			err = <-done
+			err := <-done
 			if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "<script") {
 				t.Fatalf("Wait = %v, want an error mentioning %q", err, c.want)
 			}

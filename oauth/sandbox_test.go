@@ -11,7 +11,7 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/sandbox"
-	"github.com/dinero-tui/dinero-tui/sandbox/connect"
+	"github.com/dinero-tui/dinero-tui/sandbox/sandboxtest"
 )
 
 // TestWholeSandbox runs the session against the full sandbox (Connect and
@@ -20,11 +20,7 @@ import (
 // goroutines at expiry sharing one refresh.
 func TestWholeSandbox(t *testing.T) {
 	srvClock := newClock()
-	sb, err := sandbox.Start(sandbox.Options{PKCERequired: true, RateLimit: -1, Now: srvClock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close()
+	sb := sandboxtest.Start(t, sandbox.Options{PKCERequired: true, RateLimit: -1, Now: srvClock.Now})
 	env := map[string]string{
 		"HOME": t.TempDir(), "DINERO_CLIENT_ID": sb.ClientID, "DINERO_CLIENT_SECRET": sb.ClientSecret,
 		"DINERO_CONNECT_URL": sb.ConnectURL, "DINERO_API_URL": sb.APIURL,
@@ -39,20 +35,9 @@ func TestWholeSandbox(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	approveLogin(t, s)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	l, err := s.StartLogin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- l.Wait(ctx) }()
-	if err := connect.Approve(ctx, nil, l.URL(), "accept"); err != nil {
-		t.Fatal(err)
-	}
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
 	get := func(hc *http.Client) (int, string, error) {
 		resp, err := hc.Get(sb.APIURL + "/v1/organizations")
 		if err != nil {
@@ -68,7 +53,7 @@ func TestWholeSandbox(t *testing.T) {
 
 	// The server's clock runs ahead: our token looks fresh to us but is
 	// expired for the API.
-	srvClock.Add(2 * time.Hour)
+	srvClock.Advance(2 * time.Hour)
 	if code, _, err := get(s.HTTPClient()); err != nil || code != 200 {
 		t.Fatalf("after server-side expiry: %d %v", code, err)
 	}
@@ -77,8 +62,8 @@ func TestWholeSandbox(t *testing.T) {
 	}
 
 	// Both clocks move past expiry; 50 goroutines, one refresh.
-	srvClock.Add(2 * time.Hour)
-	cliClock.Add(4 * time.Hour)
+	srvClock.Advance(2 * time.Hour)
+	cliClock.Advance(4 * time.Hour)
 	var wg sync.WaitGroup
 	codes := make([]int, 50)
 	for i := range 50 {

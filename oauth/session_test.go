@@ -91,12 +91,7 @@ func exchangeWithFault(t *testing.T, hc *http.Client, f func(http.ResponseWriter
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	l, err := s.StartLogin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- l.Wait(ctx) }()
+	l, done := startWaiting(ctx, t, s)
 	browse(ctx, l.URL(), "accept")
 	return h, s, <-done
 }
@@ -180,7 +175,7 @@ func TestRefreshRotation(t *testing.T) {
 	if err != nil || t1.AccessToken != old.AccessToken {
 		t.Fatalf("fresh token was not reused: %v", err)
 	}
-	clk.Add(time.Hour - 30*time.Second) // within refreshAhead of expiry
+	clk.Advance(time.Hour - 30*time.Second) // within refreshAhead of expiry
 	t2, err := s.validToken("")
 	if err != nil {
 		t.Fatal(err)
@@ -222,7 +217,7 @@ func TestRefreshInvalidGrant(t *testing.T) {
 	}
 	events, stop := s.Events()
 	defer stop()
-	clk.Add(2 * time.Hour)
+	clk.Advance(2 * time.Hour)
 	_, err := s.HTTPClient().Get(h.api.URL + "/v1/organizations")
 	if !errors.Is(err, ErrLoginRequired) || !strings.Contains(err.Error(), "log in again") {
 		t.Fatalf("request = %v, want ErrLoginRequired", err)
@@ -251,7 +246,7 @@ func TestRefreshAmbiguousFailureNotRetried(t *testing.T) {
 		time.Sleep(time.Second)
 		return true
 	})
-	clk.Add(2 * time.Hour)
+	clk.Advance(2 * time.Hour)
 	_, err := s.validToken("")
 	if err == nil || !strings.Contains(err.Error(), "not repeated") {
 		t.Fatalf("validToken = %v", err)
@@ -342,7 +337,7 @@ func TestConcurrentGoroutinesOneRefresh(t *testing.T) {
 	clk := newClock()
 	s := h.session(WithClock(clk.Now))
 	h.login(s)
-	clk.Add(2 * time.Hour)
+	clk.Advance(2 * time.Hour)
 	// 25 goroutines share the session; 25 more each open their own.
 	var wg sync.WaitGroup
 	got := make([]string, 50)
@@ -391,7 +386,7 @@ func TestThousandRefreshCycles(t *testing.T) {
 	start := time.Now()
 	const cycles = 1000
 	for i := range cycles {
-		clk.Add(time.Hour)
+		clk.Advance(time.Hour)
 		if _, err := s.validToken(""); err != nil {
 			t.Fatalf("cycle %d: %v", i, err)
 		}

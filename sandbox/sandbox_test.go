@@ -17,6 +17,7 @@ import (
 	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
+	"github.com/dinero-tui/dinero-tui/sandbox/sandboxtest"
 )
 
 // callback is a minimal form_post receiver, written independently of the
@@ -50,16 +51,6 @@ func newCallback(t *testing.T) *callback {
 	c.stop = func() { srv.Close() }
 	t.Cleanup(c.stop)
 	return c
-}
-
-func start(t *testing.T, o sandbox.Options) *sandbox.Sandbox {
-	t.Helper()
-	sb, err := sandbox.Start(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sb.Close() })
-	return sb
 }
 
 // login runs authorize + consent + form_post and returns the callback form.
@@ -138,7 +129,7 @@ func apiGet(t *testing.T, sb *sandbox.Sandbox, token, path string) (*http.Respon
 // rotation, refresh reuse with family revocation, organizations, the Pro
 // wall, paging and the rate limit.
 func TestIndependentClientFlow(t *testing.T) {
-	sb := start(t, sandbox.Options{RateLimit: 40})
+	sb := sandboxtest.Start(t, sandbox.Options{RateLimit: 40})
 	cb := newCallback(t)
 	verifier := strings.Repeat("v", 50)
 	form := login(t, sb, cb, verifier)
@@ -216,7 +207,7 @@ func TestIndependentClientFlow(t *testing.T) {
 }
 
 func TestUnknownRouteIsHTML404(t *testing.T) {
-	sb := start(t, sandbox.Options{})
+	sb := sandboxtest.Start(t, sandbox.Options{})
 	res, body := apiGet(t, sb, "x", "/v9/nothing")
 	if res.StatusCode != 404 || !strings.Contains(strings.ToLower(body), "<html") {
 		t.Fatalf("%d %q", res.StatusCode, body)

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dinero-tui/dinero-tui/internal/testclock"
 )
 
 const (
@@ -21,25 +23,12 @@ const (
 	testVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk" // RFC 7636 appendix B
 )
 
-// fakeClock is a settable clock.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // env is one running sandbox with a callback receiver.
 type env struct {
 	t        testing.TB
 	srv      *Server
 	http     *httptest.Server
-	clock    *fakeClock
+	clock    *testclock.Clock
 	callback *callbackRecorder
 	cbURL    string // the redirect URI on the callback server
 }
@@ -91,7 +80,7 @@ func testClient() Client {
 // newEnv starts a sandbox. mutate may change the config before New.
 func newEnv(t testing.TB, mutate func(*Config)) *env {
 	t.Helper()
-	clock := &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	clock := testclock.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	cfg := Config{
 		Clients: []Client{testClient()},
 		User:    User{Sub: "1f3ee81c-89aa-4984-a533-8caaba6616be", Name: "Demo Bruger", Email: "demo@example.com"},
