@@ -25,6 +25,8 @@ func TestGoldenScreens(t *testing.T) {
 		{"response_error", true, []string{"G", "enter", "enter", "enter", "enter"}},
 		{"history", true, []string{"enter", "enter", "enter", "ctrl+r"}},
 		{"help", true, []string{"enter", "?"}},
+		{"help_response", true, []string{"enter", "enter", "enter", "?"}},
+		{"request_write_prefill", true, []string{"enter", "/", "c", "o", "n", "t", "a", "c", "t", " ", "n", "o", "t", "e", "enter", "enter"}},
 	}
 	for _, sc := range screens {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {

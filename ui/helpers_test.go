@@ -44,6 +44,8 @@ func testCatalog() *catalog.Catalog {
 		{Name: "Contacts", Operations: []catalog.Operation{
 			{ID: "contacts.list", Name: "List contacts", Method: "GET", Path: "/v2/{organizationId}/contacts",
 				PathParams: []catalog.Param{org}, Query: pq[:3], Paged: true},
+			{ID: "contacts.notes.create", Name: "Create contact note", Method: "POST", Path: "/v1/{organizationId}/contacts/{contactGuid}/notes",
+				PathParams: []catalog.Param{org, {Name: "contactGuid", Type: "guid", Required: true}}, Write: true, Body: "{\n  \"Text\": \"\"\n}"},
 		}},
 		{Name: "Organizations", Operations: []catalog.Operation{
 			{ID: "organizations.list", Name: "List organizations", Method: "GET", Path: "/v1/organizations"},

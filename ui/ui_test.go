@@ -9,6 +9,7 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/history"
+	"github.com/dinero-tui/dinero-tui/ui/login"
 )
 
 func TestLoginThenOrganizations(t *testing.T) {
@@ -25,6 +26,23 @@ func TestLoginThenOrganizations(t *testing.T) {
 		t.Fatalf("after approval: screen %d, want organizations", h.m.screen)
 	}
 	h.contains("Nordlys Regnskab ApS", "PRO", "paying", "session ok · expires in 1h00m")
+}
+
+// TestLoginRedirectPortZero: port 0 reads as "a free port" until a login
+// runs, then the real redirect URI shows; the hint fits at 80 columns.
+func TestLoginRedirectPortZero(t *testing.T) {
+	h := newHarness(t, false, 80, 24)
+	h.m.com.Profile.RedirectURI = "http://127.0.0.1:0/callback"
+	h.m.login = login.New(h.m.com)
+	h.m.setSize(80, 24)
+	h.contains("http://127.0.0.1:<free port>/callback", "(this machine listens while you log in)")
+	if strings.Contains(h.plain(), ":0/") {
+		t.Fatal("port 0 shown as is")
+	}
+	h.be.Approve = make(chan error)
+	h.key("enter")
+	h.contains("http://127.0.0.1:53999/callback")
+	h.checkSize()
 }
 
 func TestLoginShowsLinkWithoutState(t *testing.T) {
@@ -180,6 +198,27 @@ func TestFullFlowListOpenPage(t *testing.T) {
 	h.contains("Get invoice", "00000000-0000-4000-8000-000000000001", "(from the last response)")
 }
 
+// TestPrefillTakesOnlyRelatedFields: after viewing an invoice, a contact
+// note's {contactGuid} is the invoice's ContactGuid, never its Guid.
+func TestPrefillTakesOnlyRelatedFields(t *testing.T) {
+	h := newHarness(t, true, 120, 40)
+	h.key("enter", "enter", "enter") // Nordlys, List invoices, send
+	h.key("j", "j", "j", "esc", "esc")
+	h.key("/")
+	h.typeText("get invoice")
+	h.key("enter", "enter")
+	h.contains("00000000-0000-4000-8000-000000000001", "(from the last response)")
+	h.key("enter") // send: the answer is one invoice
+	h.contains("Get invoice › 200 OK", "ContactGuid")
+	h.key("esc", "esc", "/")
+	h.typeText("create contact note")
+	h.key("enter", "enter")
+	h.contains("Create contact note", "c0000000-0000-4000-8000-000000000001", "(from the last response)")
+	if f := h.m.request.Request().PathParams["contactGuid"]; f != "c0000000-0000-4000-8000-000000000001" {
+		t.Fatalf("contactGuid = %q, want the invoice's ContactGuid", f)
+	}
+}
+
 func TestWriteNeedsConfirmation(t *testing.T) {
 	h := newHarness(t, true, 80, 24)
 	h.key("enter", "down", "enter") // Nordlys, Create draft invoice
@@ -274,14 +313,49 @@ func TestHelpOverlayAndQuit(t *testing.T) {
 	}
 }
 
+// TestResizeReflows resizes the terminal on every pane and checks the
+// screen still fills it exactly, with nothing wrapped or left over.
 func TestResizeReflows(t *testing.T) {
-	h := newHarness(t, true, 120, 40)
-	h.key("enter")
-	h.checkSize()
-	for _, sz := range [][2]int{{80, 24}, {60, 20}, {200, 50}, {120, 40}} {
-		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		h.checkSize()
+	panes := []struct {
+		name     string
+		loggedIn bool
+		keys     []string
+	}{
+		{"login", false, nil},
+		{"orgs not pro", true, []string{"G", "enter"}},
+		{"endpoints filtered", true, []string{"enter", "/", "i", "n", "v"}},
+		{"request", true, []string{"enter", "enter"}},
+		{"confirm", true, []string{"enter", "down", "enter", "enter"}},
+		{"response", true, []string{"enter", "enter", "enter"}},
+		{"headers", true, []string{"enter", "enter", "enter", "i"}},
+		{"help", true, []string{"enter", "enter", "enter", "?"}},
+		{"history", true, []string{"enter", "enter", "enter", "ctrl+r"}},
 	}
+	for _, p := range panes {
+		t.Run(p.name, func(t *testing.T) {
+			h := newHarness(t, p.loggedIn, 120, 40)
+			h.key(p.keys...)
+			h.checkSize()
+			for _, sz := range [][2]int{{80, 24}, {60, 20}, {200, 50}, {80, 24}, {120, 40}} {
+				h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				h.checkSize()
+			}
+		})
+	}
+}
+
+// TestLoginWaitingFits80: the link, hint and countdown of a login in
+// progress fit an 80x24 terminal.
+func TestLoginWaitingFits80(t *testing.T) {
+	h := newHarness(t, false, 80, 24)
+	h.be.Approve = make(chan error)
+	h.key("enter")
+	h.contains("Waiting for you to accept in the browser", "(3:00 left)", "Link")
+	h.checkSize()
+	h.contains("(c copies it in full, l shows it)")
+	h.key("l")
+	h.contains("(l hides it)", "&state=S3CR3TSTATE")
+	h.checkSize()
 }
 
 func TestMouseWheelMovesList(t *testing.T) {

@@ -11,9 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/history"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/statusbar"
 	"github.com/dinero-tui/dinero-tui/ui/styles"
 )
@@ -165,7 +165,7 @@ func (m *Model) openItem(msg common.OpenItemMsg) tea.Cmd {
 		m.notice, m.noticeBad = "No endpoint in the catalogue opens one item of "+msg.From.Path+".", true
 		return nil
 	}
-	m.request.Set(op, m.org, map[string]string{"guid": msg.Guid}, nil)
+	m.request.Set(op, m.org, common.Prefill{Item: map[string]string{"Guid": msg.Guid}, Resource: msg.Resource}, nil)
 	return m.response.Open(op, m.request.Request())
 }
 
@@ -200,7 +200,7 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 	}
 	if msg.Edit || op.Write || e.Method != "GET" {
 		m.org = org
-		m.request.Set(op, org, nil, &req)
+		m.request.Set(op, org, common.Prefill{}, &req)
 		m.goTo(screenRequest)
 		return nil
 	}

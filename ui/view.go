@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -73,14 +75,31 @@ func (m *Model) footer() string {
 }
 
 // helpOverlay is the full key help of the current pane plus the global
-// keys, in a box.
+// keys, in a box laid out so every binding shows.
 func (m *Model) helpOverlay() string {
 	k := m.com.Keys
 	groups := append(m.active().FullHelp(), []key.Binding{k.Help, k.History, k.Back, k.Quit, k.ForceQuit})
-	body := m.help.FullHelpView(groups)
-	title := "Keys · " + m.active().Title()
-	w := min(m.width, max(lipgloss.Width(body)+4, 40))
+	if m.screen == screenLogin {
+		groups = append(m.active().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit})
+	}
+	// the box takes 2 columns and rows, plus a space of padding each side
+	cols := layoutHelp(groups, m.width-4, m.height-4)
+	body := renderHelp(cols, m.help.Styles.FullKey, m.help.Styles.FullDesc)
+	title := "Keys · " + m.paneName()
+	w := min(m.width, max(lipgloss.Width(body)+4, ansi.StringWidth(title)+6, 30))
 	h := min(m.height-2, lipgloss.Height(body)+2)
-	box := common.Box(m.com.Styles, title, body, w, h, true)
+	box := common.Box(m.com.Styles, title, indent(body), w, h, true)
 	return lipgloss.Place(m.width, m.height-2, lipgloss.Center, lipgloss.Center, box)
+}
+
+// paneName names the current pane in the help title.
+func (m *Model) paneName() string {
+	if m.screen == screenResponse {
+		return "response"
+	}
+	return m.active().Title()
+}
+
+func indent(block string) string {
+	return " " + strings.ReplaceAll(block, "\n", "\n ")
 }

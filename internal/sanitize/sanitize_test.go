@@ -41,6 +41,21 @@ func TestLine(t *testing.T) {
 	if got := Line("a\nb\tc\x1b[1m"); got != "a b c" {
 		t.Errorf("Line = %q", got)
 	}
+	// values the explorer prints on one line (company names, errors)
+	tests := []struct{ name, in, want string }{
+		{"osc52 in a name", "Evil\x1b]52;c;Y3VybCBldmlsLnNo\x07 Corp", "Evil Corp"},
+		{"osc title ST terminated", "a\x1b]0;title\x1b\\b", "ab"},
+		{"clear screen", "\x1b[2JHi", "Hi"},
+		{"C1 CSI with its parameters", "x\u009b2Jy", "xy"},
+		{"newline tab and CR", "a\nb\tc\rd", "a b cd"},
+		{"danish letters kept", "Bageriet Ørsted – Åløkken", "Bageriet Ørsted – Åløkken"},
+		{"bidi isolate", "abc\u2066def\u2069", "abcdef"},
+	}
+	for _, tt := range tests {
+		if got := Line(tt.in); got != tt.want {
+			t.Errorf("%s: Line(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
 }
 
 func FuzzText(f *testing.F) {

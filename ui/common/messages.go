@@ -32,8 +32,9 @@ type ResponseMsg struct {
 // OpenItemMsg asks to open one item of a listed collection: the root looks
 // up the catalogue's "get one" operation under the list's path.
 type OpenItemMsg struct {
-	From catalog.Operation
-	Guid string
+	From     catalog.Operation
+	Guid     string
+	Resource string // the list's resource, e.g. "contacts"
 }
 
 // EditRequestMsg opens the request editor with a request filled in (from

@@ -2,18 +2,19 @@ package endpoints
 
 import (
 	"github.com/dinero-tui/dinero-tui/api/catalog"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 )
 
-// cleanCatalog returns a copy of cat whose texts are safe to print: an
-// imported collection is as untrusted as any network answer.
+// cleanCatalog returns a copy of cat whose texts are safe to print (an
+// imported collection is as untrusted as any network answer), with group
+// names in words.
 func cleanCatalog(cat *catalog.Catalog) *catalog.Catalog {
 	if cat == nil {
 		return nil
 	}
 	out := &catalog.Catalog{Source: sanitize.Line(cat.Source), Groups: make([]catalog.Group, len(cat.Groups))}
 	for gi, g := range cat.Groups {
-		ng := catalog.Group{Name: sanitize.Line(g.Name), Description: sanitize.Text(g.Description)}
+		ng := catalog.Group{Name: groupName(sanitize.Line(g.Name)), Description: sanitize.Text(g.Description)}
 		for _, op := range g.Operations {
 			op.Name = sanitize.Line(op.Name)
 			op.Description = sanitize.Line(op.Description)

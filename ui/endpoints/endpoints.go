@@ -3,7 +3,7 @@
 package endpoints
 
 import (
-	"strings"
+	"sort"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -97,8 +97,9 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.filtering {
 			var cmd tea.Cmd
+			before := m.filter.Value()
 			m.filter, cmd = m.filter.Update(msg)
-			m.rebuild()
+			m.refilter(before)
 			return m, cmd
 		}
 	}
@@ -167,32 +168,33 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
+	before := m.filter.Value()
 	m.filter, cmd = m.filter.Update(msg)
-	m.rebuild()
+	m.refilter(before)
 	return cmd
 }
 
+// refilter lists the operations for an edited filter with the cursor on
+// the best match.
+func (m *Model) refilter(before string) {
+	if m.filter.Value() == before {
+		return
+	}
+	m.rebuild()
+	m.list.Top()
+}
+
 // rebuild recomputes the rows for the filter, keeping the cursor on the
-// same operation when it is still listed.
+// same operation when it is still listed. With a filter, the groups and
+// the operations in them are ordered by how well they match (best first),
+// and only groups with a match keep their header.
 func (m *Model) rebuild() {
 	prev, _ := m.Selected()
-	q := strings.TrimSpace(m.filter.Value())
 	m.rows = m.rows[:0]
-	if m.cat != nil {
-		for gi := range m.cat.Groups {
-			g := &m.cat.Groups[gi]
-			header := false
-			for oi := range g.Operations {
-				op := &g.Operations[oi]
-				if !matches(q, g.Name, *op) {
-					continue
-				}
-				if !header {
-					m.rows = append(m.rows, row{group: g.Name})
-					header = true
-				}
-				m.rows = append(m.rows, row{group: g.Name, op: op})
-			}
+	for _, g := range rankGroups(m.cat, m.filter.Value()) {
+		m.rows = append(m.rows, row{group: g.name})
+		for _, op := range g.ops {
+			m.rows = append(m.rows, row{group: g.name, op: op})
 		}
 	}
 	m.list.Len = len(m.rows)
@@ -203,19 +205,43 @@ func (m *Model) rebuild() {
 	m.infoTop = 0
 }
 
-// matches reports whether the filter q selects op: a plain substring of
-// its group, name, method or path, or a fuzzy match of its group and name
-// (fuzzy matching across paths would select nearly everything).
-func matches(q, group string, op catalog.Operation) bool {
-	if q == "" {
-		return true
+// rankedGroup is a group with the operations the filter selects, best
+// match first.
+type rankedGroup struct {
+	name  string
+	ops   []*catalog.Operation
+	best  int
+	index int
+}
+
+// rankGroups returns the groups of cat with an operation matching q, in
+// catalogue order when q is empty, else best match first (ties keep the
+// catalogue order).
+func rankGroups(cat *catalog.Catalog, q string) []rankedGroup {
+	if cat == nil {
+		return nil
 	}
-	lq := strings.ToLower(q)
-	if strings.Contains(strings.ToLower(group+" "+op.Name+" "+op.Method+" "+op.Path), lq) {
-		return true
+	var out []rankedGroup
+	for gi := range cat.Groups {
+		g := &cat.Groups[gi]
+		rg := rankedGroup{name: g.Name, index: gi}
+		scores := map[*catalog.Operation]int{}
+		for oi := range g.Operations {
+			op := &g.Operations[oi]
+			if s := score(q, g.Name, *op); s > 0 {
+				scores[op] = s
+				rg.ops = append(rg.ops, op)
+				rg.best = max(rg.best, s)
+			}
+		}
+		if len(rg.ops) == 0 {
+			continue
+		}
+		sort.SliceStable(rg.ops, func(i, j int) bool { return scores[rg.ops[i]] > scores[rg.ops[j]] })
+		out = append(out, rg)
 	}
-	_, ok := common.FuzzyMatch(q, op.Method+" "+group+" "+op.Name)
-	return ok
+	sort.SliceStable(out, func(i, j int) bool { return out[i].best > out[j].best })
+	return out
 }
 
 func (m *Model) applyFilterChange() { m.rebuild() }

@@ -158,7 +158,8 @@ func (b *Backend) page(req common.Request) any {
 func (b *Backend) invoice(guid string) map[string]any {
 	for _, inv := range b.Invoices {
 		if inv["Guid"] == guid {
-			out := map[string]any{"Status": "Booked", "Currency": "DKK"}
+			out := map[string]any{"Status": "Booked", "Currency": "DKK",
+				"ContactGuid": "c" + strings.TrimPrefix(guid, "0")}
 			for k, v := range inv {
 				out[k] = v
 			}
@@ -182,7 +183,7 @@ type login struct {
 }
 
 func (l *login) URL() string {
-	return "https://connect.example/connect/authorize?client_id=isv_demo&response_type=code&state=S3CR3TSTATE"
+	return "https://connect.example/connect/authorize?client_id=isv_demo&redirect_uri=http%3A%2F%2F127.0.0.1%3A53999%2Fcallback&response_type=code&state=S3CR3TSTATE"
 }
 func (l *login) PasteMode() bool { return l.b.Paste }
 func (l *login) Close()          { l.closed = true }

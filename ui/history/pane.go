@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 )
 
 // ResendMsg asks the root to send an entry again (a write goes through
@@ -130,14 +130,7 @@ func (m *Model) row(e Entry, cursor bool, w int) string {
 }
 
 func expand(e Entry) string {
-	p := e.Path
-	for k, v := range e.PathParams {
-		p = strings.ReplaceAll(p, "{"+k+"}", url.PathEscape(v))
-	}
-	if q := url.Values(e.Query).Encode(); q != "" {
-		p += "?" + q
-	}
-	return p
+	return common.DisplayURL(e.Path, e.PathParams, url.Values(e.Query), []string{"page", "pageSize", "fields"})
 }
 
 // ShortHelp implements help.KeyMap.

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/renameio/v2"
+	"github.com/dinero-tui/dinero-tui/internal/atomicfile"
 )
 
 // MaxEntries is how many requests a profile's history keeps.
@@ -95,7 +95,7 @@ func (s *Store) Add(e Entry) error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
 		return fmt.Errorf("create history directory: %w", err)
 	}
-	if err := renameio.WriteFile(s.path, b, 0o600); err != nil {
+	if err := atomicfile.WriteFile(s.path, b, 0o600); err != nil {
 		return fmt.Errorf("write history: %w", err)
 	}
 	return nil

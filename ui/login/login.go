@@ -15,8 +15,8 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 )
 
 // DefaultTimeout is how long the screen waits for the browser.

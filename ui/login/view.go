@@ -9,8 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 )
 
 // View implements common.Component.
@@ -32,7 +32,15 @@ func (m *Model) View() string {
 	field("Profile", p.Name)
 	field("Application", orDash(p.ClientID))
 	field("Scopes", orDash(p.Scopes))
-	field("Redirect", orDash(p.RedirectURI)+"  "+s.Muted.Render(redirectHint(p.RedirectURI)))
+	redirect, hint := m.redirect(), redirectHint(p.RedirectURI)
+	if 14+ansi.StringWidth(redirect)+2+ansi.StringWidth(hint) <= inner {
+		field("Redirect", redirect+"  "+s.Muted.Render(hint))
+	} else {
+		field("Redirect", redirect)
+		if hint != "" {
+			line(strings.Repeat(" ", 14) + s.Muted.Render(hint))
+		}
+	}
 	field("Connect", orDash(p.ConnectURL))
 	line("")
 	line(m.keysLine())
@@ -76,7 +84,10 @@ func (m *Model) statusLines(width int) []string {
 		if m.reveal {
 			link, hint = sanitize.Line(m.login.URL()), "(l hides it)"
 		}
-		out = append(out, s.Label.Render("Link ")+s.Link.Render(ansi.Hardwrap(link, width-5, true))+" "+s.Muted.Render(hint))
+		out = append(out, s.Label.Render("Link")+" "+s.Muted.Render(hint))
+		for _, l := range common.WrapURL(link, width, width) {
+			out = append(out, s.Link.Render(l))
+		}
 	}
 	if m.note != "" {
 		out = append(out, s.Info.Render(ansi.Wordwrap(m.note, width, " ")))
@@ -92,6 +103,40 @@ func (m *Model) left() string {
 	d := max(0, m.deadline.Sub(m.com.Now())).Round(time.Second)
 	return m.com.Styles.Muted.Render(fmt.Sprintf("(%d:%02d left)", int(d.Minutes()), int(d.Seconds())%60))
 }
+
+// redirect is the redirect URI as the browser will use it: the one of
+// the login in progress, or the configured one with port 0 (a free port
+// picked when the login starts) spelled out.
+func (m *Model) redirect() string {
+	if m.login != nil {
+		if u, err := url.Parse(m.login.URL()); err == nil {
+			if r := u.Query().Get("redirect_uri"); r != "" {
+				return sanitize.Line(r)
+			}
+		}
+	}
+	return displayRedirect(m.com.Profile.RedirectURI)
+}
+
+// displayRedirect shows port 0 of a loopback redirect URI as "<free port>".
+func displayRedirect(redirect string) string {
+	u, err := url.Parse(redirect)
+	if err != nil || u.Port() != "0" {
+		return orDash(redirect)
+	}
+	host := u.Hostname()
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	out := u.Scheme + "://" + host + ":" + portPlaceholder + u.EscapedPath()
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	return sanitize.Line(out)
+}
+
+// portPlaceholder stands for the port chosen at login.
+const portPlaceholder = "<free port>"
 
 func redirectHint(redirect string) string {
 	u, err := url.Parse(redirect)

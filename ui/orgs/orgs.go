@@ -13,8 +13,8 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 )
 
 // NotProReason is the one-line explanation shown for a company without Pro.

@@ -14,7 +14,15 @@ import (
 // wide reports whether list and detail sit side by side.
 func (m *Model) wide() bool { return m.width >= 100 }
 
-const detailHeight = 8 // stacked layout: the detail box
+// minDetailHeight is the least height of the detail box when stacked.
+const minDetailHeight = 8
+
+// detailHeight fits the stacked detail box to what it says (a non-Pro
+// company's explanation takes more lines), at most half the pane.
+func (m *Model) detailHeight() int {
+	lines := strings.Count(m.detail(m.width-4), "\n") + 1
+	return max(minDetailHeight, min(lines+2, m.height/2))
+}
 
 func (m *Model) listWidth() int {
 	if m.wide() {
@@ -27,7 +35,7 @@ func (m *Model) listHeight() int {
 	if m.wide() {
 		return m.height
 	}
-	return max(4, m.height-detailHeight)
+	return max(4, m.height-m.detailHeight())
 }
 
 func (m *Model) showFilter() bool { return m.filtering || m.filter.Value() != "" }
@@ -99,7 +107,7 @@ func (m *Model) row(o common.Org, cursor bool, w int) string {
 	case o.IsPro:
 		badges = s.Badge.Pro.Render("PRO") + "       "
 	}
-	nameW := max(4, w-3-lipgloss.Width(badges)-1)
+	nameW := max(4, w-3-lipgloss.Width(badges)-2) // a space before the border
 	name := common.Fit(o.Name, nameW)
 	prefix := "  "
 	switch {
@@ -141,7 +149,7 @@ func (m *Model) detail(w int) string {
 	lines = append(lines, "")
 	switch {
 	case !o.IsPro && m.warned == o.ID:
-		lines = append(lines, common.Wrap(NotProReason+" Press enter again to explore anyway.", w, " ", s.Warning.Render))
+		lines = append(lines, common.Wrap(NotProReason+" Press enter again to go on anyway.", w, " ", s.Warning.Render))
 	case !o.IsPro:
 		lines = append(lines, common.Wrap(NotProReason, w, " ", s.Muted.Render))
 	default:

@@ -4,6 +4,7 @@
 package request
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/url"
 	"sort"
@@ -73,12 +74,12 @@ func (m *Model) SetSize(w, h int) {
 	m.body.SetHeight(max(3, m.bodyHeight()))
 }
 
-func (m *Model) inputWidth() int { return max(12, min(50, (m.width-22)/2)) }
+func (m *Model) inputWidth() int { return max(12, min(50, (m.width-30)/2)) }
 
-// Set opens op for org. prefill holds values remembered from the last
-// response (for example "guid" from the list item under the cursor);
-// previous, when not nil, is a request to edit again (from the history).
-func (m *Model) Set(op catalog.Operation, org common.Org, prefill map[string]string, previous *common.Request) {
+// Set opens op for org. prefill is what the last answer offers (the item
+// the user was on); previous, when not nil, is a request to edit again
+// (from the history).
+func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill, previous *common.Request) {
 	m.op, m.org = op, org
 	m.fields, m.focus = nil, 0
 	m.confirming, m.editing, m.note, m.problem = false, false, "", ""
@@ -118,41 +119,65 @@ func (m *Model) addField(p catalog.Param, inPath bool, value, source string) {
 	in := common.NewInput(m.com)
 	in.Prompt = ""
 	in.CharLimit = 2000
-	in.Placeholder = p.Type
+	in.Placeholder = placeholder(p)
 	in.SetValue(value)
 	m.fields = append(m.fields, field{param: p, inPath: inPath, source: source, input: in})
 }
 
-func (m *Model) pathValue(p catalog.Param, prefill map[string]string) (string, string) {
+// placeholder is what an empty field shows: the server's default (which
+// is not sent), or the shape of the value (dates by their name too, since
+// the catalogue types many of them as plain strings).
+func placeholder(p catalog.Param) string {
+	if p.Default != "" {
+		return p.Default
+	}
+	name := strings.ToLower(p.Name)
+	switch {
+	case p.Type == "string" && strings.HasSuffix(name, "date"):
+		return "YYYY-MM-DD"
+	case p.Type == "string" && strings.HasSuffix(name, "since"):
+		return "YYYY-MM-DDThh:mm:ssZ"
+	}
+	switch p.Type {
+	case "date":
+		return "YYYY-MM-DD"
+	case "datetime":
+		return "YYYY-MM-DDThh:mm:ssZ"
+	case "boolean":
+		return "true or false"
+	case "integer", "number":
+		return "number"
+	case "guid":
+		return "Guid"
+	}
+	return ""
+}
+
+func (m *Model) pathValue(p catalog.Param, prefill common.Prefill) (string, string) {
 	if strings.EqualFold(p.Name, "organizationId") {
 		return strconv.FormatInt(m.org.ID, 10), "from the chosen company"
 	}
-	if v := prefill[p.Name]; v != "" {
-		return v, "from the last response"
-	}
-	if isGuid(p) && prefill["guid"] != "" {
-		return prefill["guid"], "from the last response"
+	if v, src := prefillValue(p, m.op.Path, prefill); v != "" {
+		return v, src
 	}
 	return p.Default, ""
 }
 
-func isGuid(p catalog.Param) bool {
-	n := strings.ToLower(p.Name)
-	return p.Type == "guid" || strings.HasSuffix(n, "guid") || n == "id"
-}
-
-// queryDefault is the catalogue's default, or a sensible one for paging.
+// queryDefault is the value a query field starts with: for a paged
+// list, the page, its size and the fields to return (so the answer is
+// small and the paging keys work); every other parameter starts empty and
+// is not sent, so the server applies its own default.
 func queryDefault(op catalog.Operation, p catalog.Param) (string, string) {
-	if p.Default != "" {
-		return p.Default, "default"
+	if !op.Paged {
+		return "", ""
 	}
-	if op.Paged {
-		switch p.Name {
-		case "page":
-			return "0", "default"
-		case "pageSize":
-			return "100", "default"
-		}
+	switch p.Name {
+	case "page":
+		return cmp.Or(p.Default, "0"), "default"
+	case "pageSize":
+		return cmp.Or(p.Default, "100"), "default"
+	case "fields":
+		return p.Default, "default"
 	}
 	return "", ""
 }
@@ -203,20 +228,15 @@ func (m *Model) check() string {
 	return ""
 }
 
-// PreviewURL is the path with parameters substituted and the query.
+// PreviewURL is the path with parameters substituted and the query, in
+// the form's order, with commas unescaped for reading.
 func (m *Model) PreviewURL() string {
 	req := m.Request()
-	p := req.Path
-	for k, v := range req.PathParams {
-		if v == "" {
-			continue
-		}
-		p = strings.ReplaceAll(p, "{"+k+"}", url.PathEscape(v))
+	order := make([]string, 0, len(m.fields))
+	for _, f := range m.fields {
+		order = append(order, f.param.Name)
 	}
-	if q := req.Query.Encode(); q != "" {
-		p += "?" + q
-	}
-	return p
+	return common.DisplayURL(req.Path, req.PathParams, req.Query, order)
 }
 
 func (m *Model) focusField() tea.Cmd {

@@ -16,28 +16,52 @@ func (m *Model) bodyHeight() int {
 	if !m.hasBody() {
 		return 0
 	}
-	return max(3, m.height-m.formRows()-6)
+	more := 0
+	if len(m.fields) > m.formRows() {
+		more = 1
+	}
+	return max(3, m.height-m.reserved()-m.formRows()-more-2)
+}
+
+// reserved is the rows that are not form or body: the URL, the blank line
+// under it and the note or problem (with its blank line).
+func (m *Model) reserved() int {
+	return len(m.urlLines()) + 1 + 2
 }
 
 // formRows is how many field rows are shown.
 func (m *Model) formRows() int {
-	avail := m.height - 5
+	avail := m.height - m.reserved() - 1
 	if m.hasBody() {
-		avail = m.height/2 - 3
+		avail = (m.height-m.reserved())/2 - 1
 	}
 	return max(1, min(len(m.fields), avail))
+}
+
+// urlLines is the method and the URL preview, wrapped at ? and & so no
+// parameter is split when it fits on a line.
+func (m *Model) urlLines() []string {
+	s := m.com.Styles
+	badge := s.MethodBadge(m.op.Method)
+	bw := ansi.StringWidth(badge)
+	w := max(10, m.width-2)
+	parts := common.WrapURL(m.PreviewURL(), w-bw, w-bw)
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		lead := strings.Repeat(" ", bw)
+		if i == 0 {
+			lead = badge
+		}
+		out[i] = " " + lead + s.Value.Render(p)
+	}
+	return out
 }
 
 // View implements common.Component.
 func (m *Model) View() string {
 	s := m.com.Styles
 	w := m.width - 2
-	var lines []string
-	head := s.MethodBadge(m.op.Method) + s.Value.Render(m.PreviewURL())
-	for _, l := range strings.Split(ansi.Hardwrap(head, w, false), "\n") {
-		lines = append(lines, " "+l)
-	}
-	lines = append(lines, "")
+	lines := append(m.urlLines(), "")
 	lines = append(lines, m.formLines(w)...)
 	if m.hasBody() {
 		lines = append(lines, "", " "+s.Label.Render("Body (JSON)")+"  "+s.Muted.Render("ctrl+e edits it"+editorName(m.com.Getenv)))
@@ -49,15 +73,24 @@ func (m *Model) View() string {
 	}
 	switch {
 	case m.problem != "":
-		lines = append(lines, "", " "+s.Error.Render(m.problem))
+		lines = append(lines, "", " "+s.Error.Render(ansi.Truncate(m.problem, w, "…")))
 	case m.note != "":
-		lines = append(lines, "", " "+s.Info.Render(m.note))
+		lines = append(lines, "", " "+s.Info.Render(ansi.Truncate(m.note, w, "…")))
 	}
 	view := common.FitBlock(strings.Join(lines, "\n"), m.width, m.height)
 	if m.confirming {
 		return m.overlayDialog(view)
 	}
 	return view
+}
+
+// labelWidth fits the longest parameter name, between 10 and 18 cells.
+func (m *Model) labelWidth() int {
+	n := 10
+	for _, f := range m.fields {
+		n = max(n, ansi.StringWidth(f.param.Name))
+	}
+	return min(18, n)
 }
 
 func (m *Model) formLines(w int) []string {
@@ -67,17 +100,16 @@ func (m *Model) formLines(w int) []string {
 	}
 	rows := m.formRows()
 	start := max(0, min(m.focus-rows/2, len(m.fields)-rows))
+	lw := m.labelWidth()
 	var out []string
 	for i := start; i < start+rows && i < len(m.fields); i++ {
 		f := m.fields[i]
-		label := s.Input.Label.Render(fmt.Sprintf("%-18s", ansi.Truncate(f.param.Name, 18, "…")))
-		cursor := "  "
+		name := common.Fit(f.param.Name, lw)
+		label, cursor := s.Input.Label.Render(name), "  "
 		if i == m.focus && !m.editing {
-			label = s.Input.LabelFocused.Render(fmt.Sprintf("%-18s", ansi.Truncate(f.param.Name, 18, "…")))
-			cursor = s.List.Cursor.Render("> ")
+			label, cursor = s.Input.LabelFocused.Render(name), s.List.Cursor.Render("> ")
 		}
-		hint := hintFor(f)
-		line := cursor + label + " " + common.Fit(f.input.View(), m.inputWidth()+1) + " " + s.Input.Hint.Render(hint)
+		line := cursor + label + " " + common.Fit(f.input.View(), m.inputWidth()+1) + " " + s.Input.Hint.Render(hintFor(f))
 		out = append(out, ansi.Truncate(line, w+1, "…"))
 	}
 	if len(m.fields) > rows {
@@ -86,20 +118,27 @@ func (m *Model) formLines(w int) []string {
 	return out
 }
 
+// hintFor is the note after a field: where its value came from, whether
+// an empty field means the server's default, the allowed values, and
+// "required" while it is empty.
 func hintFor(f field) string {
 	var parts []string
-	if f.source != "" && f.source != "default" {
+	empty := strings.TrimSpace(f.input.Value()) == ""
+	if f.source != "" && f.source != "default" && !empty {
 		parts = append(parts, "("+f.source+")")
+	}
+	if empty && f.param.Default != "" {
+		parts = append(parts, "default")
 	}
 	if len(f.param.Enum) > 0 {
 		parts = append(parts, strings.Join(f.param.Enum, "|"))
-	} else if f.param.Type != "" && f.param.Type != "string" {
+	} else if placeholder(f.param) == "" && f.param.Type != "" && f.param.Type != "string" {
 		parts = append(parts, f.param.Type)
 	}
-	if f.param.Required {
+	if f.param.Required && empty {
 		parts = append(parts, "required")
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " · ")
 }
 
 func (m *Model) bodyPreview(w, h int) []string {

@@ -4,15 +4,14 @@ import (
 	"math"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/tidwall/gjson"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 )
 
 // Update implements common.Component.
@@ -149,45 +148,52 @@ func (m *Model) turnPage(d int) tea.Cmd {
 	return common.Cmd(common.SendRequestMsg{Op: m.op, Req: req})
 }
 
-var itemPath = regexp.MustCompile(`^Collection\.(\d+)`)
+// itemPath finds the collection item a viewer path is in: Collection.3 of
+// a paged answer, or 3 of an answer that is a bare array.
+var itemPath = regexp.MustCompile(`^(Collection\.\d+|\d+)(\.|$)`)
 
-// ItemGuid returns the Guid of the collection item under the viewer's
-// cursor, or of a single entity answer.
-func (m *Model) ItemGuid() string {
-	if m.doc == nil || !m.doc.IsJSON() || m.viewer.Query() != "" {
-		return ""
+// item returns the object the user is on: the collection item under the
+// viewer's cursor, or the answer itself when it is a single object.
+func (m *Model) item() gjson.Result {
+	if m.doc == nil || !m.doc.IsJSON() || m.viewer.Query() != "" || m.resp == nil || m.resp.Err != nil {
+		return gjson.Result{}
 	}
-	base := ""
-	if g := itemPath.FindString(m.viewer.CurrentPath()); g != "" {
-		base = g + "."
-	} else if gjson.GetBytes(m.doc.Bytes(), "Collection").IsArray() {
-		return ""
-	}
-	obj := gjson.GetBytes(m.doc.Bytes(), strings.TrimSuffix(base, ".")+orThis(base))
-	guid := ""
-	obj.ForEach(func(k, v gjson.Result) bool {
-		name := k.String()
-		if name == "Guid" || (guid == "" && strings.HasSuffix(name, "Guid") && v.Type == gjson.String) {
-			guid = v.String()
+	body := m.doc.Bytes()
+	if g := itemPath.FindStringSubmatch(m.viewer.CurrentPath()); g != nil {
+		if it := gjson.GetBytes(body, g[1]); it.IsObject() {
+			return it
 		}
-		return name != "Guid"
+		return gjson.Result{}
+	}
+	if root := gjson.ParseBytes(body); root.IsObject() && !root.Get("Collection").Exists() {
+		return root
+	}
+	return gjson.Result{}
+}
+
+// Prefill is what the next request can take from this answer: the
+// scalar fields of the item the user is on.
+func (m *Model) Prefill() common.Prefill {
+	it := m.item()
+	if !it.IsObject() {
+		return common.Prefill{}
+	}
+	fields := map[string]string{}
+	it.ForEach(func(k, v gjson.Result) bool {
+		switch v.Type {
+		case gjson.String, gjson.Number:
+			fields[sanitize.Line(k.String())] = sanitize.Line(v.String())
+		}
+		return true
 	})
-	return sanitize.Line(guid)
+	return common.Prefill{Item: fields, Resource: common.LastSegment(m.req.Path)}
 }
 
-func orThis(base string) string {
-	if base == "" {
-		return "@this"
-	}
-	return ""
-}
-
-// Prefill is what the next request can take from this answer.
-func (m *Model) Prefill() map[string]string {
-	if g := m.ItemGuid(); g != "" {
-		return map[string]string{"guid": g}
-	}
-	return nil
+// ItemGuid returns the Guid of the item under the viewer's cursor (or of
+// a single object answer), "" if there is none.
+func (m *Model) ItemGuid() string {
+	v, _ := m.Prefill().ID()
+	return v
 }
 
 func (m *Model) openItem() tea.Cmd {
@@ -196,5 +202,5 @@ func (m *Model) openItem() tea.Cmd {
 		m.problem = "Move the cursor onto an item of the Collection first (it needs a Guid)."
 		return nil
 	}
-	return common.Cmd(common.OpenItemMsg{From: m.op, Guid: guid})
+	return common.Cmd(common.OpenItemMsg{From: m.op, Guid: guid, Resource: common.LastSegment(m.req.Path)})
 }

@@ -11,8 +11,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
-	"github.com/dinero-tui/dinero-tui/ui/sanitize"
 )
 
 // chromeHeight is the rows above the viewer: summary line, error lines.
@@ -152,16 +152,10 @@ func (m *Model) headersView(h int) string {
 	return common.FitBlock(strings.Join(lines[m.headerTop:], "\n"), m.width, h)
 }
 
-// ExpandPath is the request's path with parameters substituted and query.
+// ExpandPath is the request's path with parameters substituted and its
+// query, for reading (commas unescaped).
 func ExpandPath(r common.Request) string {
-	p := r.Path
-	for k, v := range r.PathParams {
-		p = strings.ReplaceAll(p, "{"+k+"}", url.PathEscape(v))
-	}
-	if q := r.Query.Encode(); q != "" {
-		p += "?" + q
-	}
-	return p
+	return common.DisplayURL(r.Path, r.PathParams, r.Query, nil)
 }
 
 // FormatSize renders a byte count like 48.2 KB.

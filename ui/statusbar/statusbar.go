@@ -39,10 +39,11 @@ func Render(s *styles.Styles, width int, crumbs []string, profile string, sess S
 		label = profile
 	}
 	right := s.StatusBar.Right.Render(label) + s.StatusBar.CrumbSep.Render(" · ") + SessionText(s, sess) + " "
-	room := width - ansi.StringWidth(right) - 1
+	// at least three spaces keep the breadcrumb apart from the profile
+	room := width - ansi.StringWidth(right) - 3
 	if room < 12 {
 		right = SessionText(s, sess) + " "
-		room = width - ansi.StringWidth(right) - 1
+		room = width - ansi.StringWidth(right) - 3
 	}
 	if ansi.StringWidth(left) > room {
 		// keep the end of the breadcrumb: where you are matters most

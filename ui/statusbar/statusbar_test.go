@@ -1,6 +1,7 @@
 package statusbar
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -61,6 +62,10 @@ func TestRenderFitsWidth(t *testing.T) {
 			Session{Status: common.SessionStatus{LoggedIn: true, Expiry: now.Add(time.Hour)}, Now: now})
 		if got := ansi.StringWidth(out); got != w {
 			t.Errorf("width %d: bar is %d cells", w, got)
+		}
+		// a cut breadcrumb keeps its distance from the profile
+		if plain := ansi.Strip(out); w >= 80 && !strings.Contains(plain, "200 OK   ") {
+			t.Errorf("width %d: breadcrumb runs into the profile: %q", w, plain)
 		}
 	}
 }
