@@ -177,3 +177,22 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestGroupName(t *testing.T) {
+	tests := map[string]string{
+		"AccountingYears":               "Accounting years",
+		"SalesCreditNotes":              "Sales credit notes",
+		"PurchaseVoucherCreditPayments": "Purchase voucher credit payments",
+		"Invoices":                      "Invoices",
+		"VatTypes":                      "VAT types",
+		"Sms":                           "SMS",
+		"VATReturns":                    "VAT returns",
+		"Sales credit notes":            "Sales credit notes", // a folder name is kept
+		"":                              "",
+	}
+	for in, want := range tests {
+		if got := GroupName(in); got != want {
+			t.Errorf("GroupName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -19,7 +19,7 @@ func fromOpenAPI(root *object) (*Catalog, []string) {
 	var order []string
 	for _, t := range asList(root.get("tags")) {
 		if name := asString(asObject(t).get("name")); name != "" && groups[name] == nil {
-			groups[name] = &Group{Name: name, Description: firstLine(asString(asObject(t).get("description")))}
+			groups[name] = &Group{Name: GroupName(name), Description: firstLine(asString(asObject(t).get("description")))}
 			order = append(order, name)
 		}
 	}
@@ -60,7 +60,7 @@ func fromOpenAPI(root *object) (*Catalog, []string) {
 			o.ID = uniqueID(ids, openAPIID(tag, op, o))
 			g := groups[tag]
 			if g == nil {
-				g = &Group{Name: tag}
+				g = &Group{Name: GroupName(tag)}
 				groups[tag] = g
 				order = append(order, tag)
 			}

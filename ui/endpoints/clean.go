@@ -14,7 +14,7 @@ func cleanCatalog(cat *catalog.Catalog) *catalog.Catalog {
 	}
 	out := &catalog.Catalog{Source: sanitize.Line(cat.Source), Groups: make([]catalog.Group, len(cat.Groups))}
 	for gi, g := range cat.Groups {
-		ng := catalog.Group{Name: groupName(sanitize.Line(g.Name)), Description: sanitize.Text(g.Description)}
+		ng := catalog.Group{Name: sanitize.Line(g.Name), Description: sanitize.Text(g.Description)}
 		for _, op := range g.Operations {
 			op.Name = sanitize.Line(op.Name)
 			op.Description = sanitize.Line(op.Description)

@@ -117,25 +117,6 @@ func TestTokenScoreGrades(t *testing.T) {
 	}
 }
 
-func TestGroupName(t *testing.T) {
-	tests := map[string]string{
-		"AccountingYears":               "Accounting years",
-		"SalesCreditNotes":              "Sales credit notes",
-		"PurchaseVoucherCreditPayments": "Purchase voucher credit payments",
-		"Invoices":                      "Invoices",
-		"ListOrganizations":             "Organizations",
-		"ManuelVouchers":                "Manual vouchers",
-		"VATReturns":                    "VAT returns",
-		"Sales credit notes":            "Sales credit notes", // an imported folder
-		"":                              "",
-	}
-	for in, want := range tests {
-		if got := groupName(in); got != want {
-			t.Errorf("groupName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func index(rows []string, name string) int {
 	for i, r := range rows {
 		if r == name {

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
@@ -36,7 +37,8 @@ func main() {
 }
 
 type wording struct {
-	groups map[string]string
+	groups map[string][2]string // imported group name -> display name, description
+	ptypes map[string]string    // parameter name -> type, for string parameters that hold dates
 	ops    map[string][3]string // key "METHOD path" -> id, name, description
 	params map[string]string
 	enums  map[string][]string
@@ -62,11 +64,14 @@ func run(specPath, wordsPath, outPath, opsPath string) error {
 	used := map[string]bool{}
 	for gi := range c.Groups {
 		g := &c.Groups[gi]
-		desc, ok := w.groups[g.Name]
+		gw, ok := w.groups[g.Name]
 		if !ok {
 			return fmt.Errorf("words.txt has no group line for %s", g.Name)
 		}
-		g.Description = desc
+		if gw[0] != "" {
+			g.Name = gw[0]
+		}
+		g.Description = gw[1]
 		for oi := range g.Operations {
 			op := &g.Operations[oi]
 			key := op.Method + " " + op.Path
@@ -84,6 +89,9 @@ func run(specPath, wordsPath, outPath, opsPath string) error {
 						return fmt.Errorf("words.txt has no param line for %s (in %s)", p.Name, key)
 					}
 					p.Description = d
+					if t, ok := w.ptypes[p.Name]; ok && p.Type == "string" {
+						p.Type = t
+					}
 					if e, ok := w.enums[p.Name]; ok && len(p.Enum) == 0 {
 						p.Enum = e
 					}
@@ -97,6 +105,8 @@ func run(specPath, wordsPath, outPath, opsPath string) error {
 			return fmt.Errorf("words.txt names %s, which the description does not have", key)
 		}
 	}
+	// Folders in alphabetical order, as a Postman collection lists them.
+	sort.SliceStable(c.Groups, func(i, j int) bool { return strings.ToLower(c.Groups[i].Name) < strings.ToLower(c.Groups[j].Name) })
 	c.Source = ""
 	js, err := json.MarshalIndent(c, "", " ")
 	if err != nil {
@@ -119,7 +129,7 @@ func readWords(path string) (*wording, error) {
 		return nil, err
 	}
 	defer f.Close()
-	w := &wording{groups: map[string]string{}, ops: map[string][3]string{}, params: map[string]string{}, enums: map[string][]string{}}
+	w := &wording{groups: map[string][2]string{}, ptypes: map[string]string{}, ops: map[string][3]string{}, params: map[string]string{}, enums: map[string][]string{}}
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -131,7 +141,11 @@ func readWords(path string) (*wording, error) {
 		f := strings.Split(line, "|")
 		switch {
 		case f[0] == "group" && len(f) == 3:
-			w.groups[f[1]] = f[2]
+			w.groups[f[1]] = [2]string{"", f[2]}
+		case f[0] == "group" && len(f) == 4:
+			w.groups[f[1]] = [2]string{f[2], f[3]}
+		case f[0] == "ptype" && len(f) == 3:
+			w.ptypes[f[1]] = f[2]
 		case f[0] == "op" && len(f) == 5:
 			if _, dup := w.ops[f[1]]; dup {
 				return nil, fmt.Errorf("%s:%d: %s named twice", path, n, f[1])
