@@ -313,6 +313,20 @@ func TestHelpOverlayAndQuit(t *testing.T) {
 	}
 }
 
+// TestHelpFromATextField: on the request form a field always has focus, so
+// ? is typed into it and f1 opens the help instead.
+func TestHelpFromATextField(t *testing.T) {
+	h := newHarness(t, true, 80, 24)
+	h.key("enter", "enter") // a company, then the first endpoint: the request form
+	h.contains("f1 help")
+	h.key("?")
+	if h.m.showHelp {
+		t.Fatal("? opened the help although a field has focus")
+	}
+	h.key("f1")
+	h.contains("any key closes the help")
+}
+
 // TestResizeReflows resizes the terminal on every pane and checks the
 // screen still fills it exactly, with nothing wrapped or left over.
 func TestResizeReflows(t *testing.T) {

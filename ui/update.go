@@ -83,6 +83,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case m.showHelp:
 		m.showHelp = false
 		return nil
+	case key.Matches(msg, k.HelpAnywhere):
+		m.showHelp = true
+		return nil
 	case m.active().Capturing():
 		return m.forward(msg)
 	case key.Matches(msg, k.Quit):

@@ -9,6 +9,8 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	// global
 	Quit, ForceQuit, Help, Back, History key.Binding
+	// HelpAnywhere opens the help even while a text field has focus.
+	HelpAnywhere key.Binding
 	// lists and navigation
 	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Filter, ClearFilter, SwitchPane, Reload key.Binding
 	// login
@@ -26,36 +28,37 @@ func DefaultKeyMap() *KeyMap {
 	b := key.NewBinding
 	k, h := key.WithKeys, key.WithHelp
 	return &KeyMap{
-		Quit:        b(k("q"), h("q", "quit")),
-		ForceQuit:   b(k("ctrl+c"), h("ctrl+c", "quit")),
-		Help:        b(k("?"), h("?", "help")),
-		Back:        b(k("esc"), h("esc", "back")),
-		History:     b(k("ctrl+r"), h("ctrl+r", "history")),
-		Up:          b(k("up", "k"), h("↑/k", "up")),
-		Down:        b(k("down", "j"), h("↓/j", "down")),
-		PageUp:      b(k("pgup", "ctrl+u"), h("pgup", "page up")),
-		PageDown:    b(k("pgdown", "ctrl+d"), h("pgdn", "page down")),
-		Top:         b(k("home", "g"), h("g", "top")),
-		Bottom:      b(k("end", "G"), h("G", "bottom")),
-		Choose:      b(k("enter"), h("enter", "choose")),
-		Filter:      b(k("/"), h("/", "filter")),
-		ClearFilter: b(k("esc"), h("esc", "clear filter")),
-		SwitchPane:  b(k("tab"), h("tab", "switch pane")),
-		Reload:      b(k("r"), h("r", "reload")),
-		Login:       b(k("enter"), h("enter", "log in")),
-		CopyLink:    b(k("c"), h("c", "copy link")),
-		RevealLink:  b(k("l"), h("l", "show full link")),
-		Send:        b(k("ctrl+s", "enter"), h("enter/ctrl+s", "send")),
-		NextField:   b(k("tab", "down"), h("tab", "next field")),
-		PrevField:   b(k("shift+tab", "up"), h("shift+tab", "previous field")),
-		EditBody:    b(k("ctrl+e"), h("ctrl+e", "edit body")),
-		Confirm:     b(k("y"), h("y", "send it")),
-		Deny:        b(k("n", "esc"), h("n/esc", "don't send")),
-		NextPage:    b(k("]"), h("]", "next page")),
-		PrevPage:    b(k("["), h("[", "previous page")),
-		Headers:     b(k("i"), h("i", "headers")),
-		OpenItem:    b(k("o"), h("o", "open item")),
-		Resend:      b(k("R"), h("R", "send again")),
-		Cancel:      b(k("esc"), h("esc", "cancel")),
+		Quit:         b(k("q"), h("q", "quit")),
+		ForceQuit:    b(k("ctrl+c"), h("ctrl+c", "quit")),
+		Help:         b(k("?"), h("?", "help")),
+		HelpAnywhere: b(k("f1"), h("f1", "help")),
+		Back:         b(k("esc"), h("esc", "back")),
+		History:      b(k("ctrl+r"), h("ctrl+r", "history")),
+		Up:           b(k("up", "k"), h("↑/k", "up")),
+		Down:         b(k("down", "j"), h("↓/j", "down")),
+		PageUp:       b(k("pgup", "ctrl+u"), h("pgup", "page up")),
+		PageDown:     b(k("pgdown", "ctrl+d"), h("pgdn", "page down")),
+		Top:          b(k("home", "g"), h("g", "top")),
+		Bottom:       b(k("end", "G"), h("G", "bottom")),
+		Choose:       b(k("enter"), h("enter", "choose")),
+		Filter:       b(k("/"), h("/", "filter")),
+		ClearFilter:  b(k("esc"), h("esc", "clear filter")),
+		SwitchPane:   b(k("tab"), h("tab", "switch pane")),
+		Reload:       b(k("r"), h("r", "reload")),
+		Login:        b(k("enter"), h("enter", "log in")),
+		CopyLink:     b(k("c"), h("c", "copy link")),
+		RevealLink:   b(k("l"), h("l", "show full link")),
+		Send:         b(k("ctrl+s", "enter"), h("enter/ctrl+s", "send")),
+		NextField:    b(k("tab", "down"), h("tab", "next field")),
+		PrevField:    b(k("shift+tab", "up"), h("shift+tab", "previous field")),
+		EditBody:     b(k("ctrl+e"), h("ctrl+e", "edit body")),
+		Confirm:      b(k("y"), h("y", "send it")),
+		Deny:         b(k("n", "esc"), h("n/esc", "don't send")),
+		NextPage:     b(k("]"), h("]", "next page")),
+		PrevPage:     b(k("["), h("[", "previous page")),
+		Headers:      b(k("i"), h("i", "headers")),
+		OpenItem:     b(k("o"), h("o", "open item")),
+		Resend:       b(k("R"), h("R", "send again")),
+		Cancel:       b(k("esc"), h("esc", "cancel")),
 	}
 }

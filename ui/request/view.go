@@ -192,7 +192,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.hasBody() {
 		b = append(b, k.EditBody)
 	}
-	return append(b, k.Back)
+	return append(b, k.Back, k.HelpAnywhere)
 }
 
 // FullHelp implements help.KeyMap.
