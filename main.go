@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -12,7 +13,10 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGHUP (the terminal went away) and SIGTERM end commands the way
+	// Ctrl-C does, so deferred clean-up (the demo's temporary state, a
+	// login's listener) still runs.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	env := &cli.Env{
 		Ctx:              ctx,
 		Stdin:            os.Stdin,

@@ -4,9 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/dinero-tui/dinero-tui/sandbox"
@@ -64,9 +62,7 @@ func runSandbox(env *Env, args []string) int {
 	}
 	defer sb.Close()
 	printSandbox(env, sb, o)
-	ctx, stop := signal.NotifyContext(env.Ctx, syscall.SIGTERM)
-	defer stop()
-	<-ctx.Done()
+	<-env.Ctx.Done() // Ctrl-C, SIGTERM or SIGHUP
 	fmt.Fprintln(env.Stderr, "sandbox stopped")
 	return 0
 }
