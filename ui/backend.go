@@ -90,7 +90,7 @@ type loginAdapter struct{ l *oauth.Login }
 
 func (a loginAdapter) URL() string                    { return a.l.URL() }
 func (a loginAdapter) PasteMode() bool                { return a.l.PasteMode() }
-func (a loginAdapter) Wait(ctx context.Context) error { return a.l.Wait(ctx) }
+func (a loginAdapter) Wait(ctx context.Context) error { return loginErr(a.l.Wait(ctx)) }
 func (a loginAdapter) SubmitPaste(ctx context.Context, s string) error {
 	return a.l.SubmitPaste(ctx, s)
 }
@@ -183,8 +183,11 @@ func errorResponse(e *api.Error, d time.Duration) *common.Response {
 }
 
 func loginErr(err error) error {
-	if errors.Is(err, oauth.ErrLoginRequired) {
+	switch {
+	case errors.Is(err, oauth.ErrLoginRequired):
 		return fmt.Errorf("%w: %w", common.ErrLoginRequired, err)
+	case errors.Is(err, oauth.ErrLoginCancelled):
+		return fmt.Errorf("%w: %w", common.ErrLoginCancelled, err)
 	}
 	return err
 }

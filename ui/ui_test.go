@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -59,6 +60,17 @@ func TestLoginShowsLinkWithoutState(t *testing.T) {
 	h.contains("Login cancelled. Press enter to try again.")
 	if h.m.login.Busy() {
 		t.Fatal("login still busy after esc")
+	}
+}
+
+func TestLoginCancelledInTheBrowser(t *testing.T) {
+	h := newHarness(t, false, 80, 24)
+	h.be.Approve = make(chan error, 1)
+	h.be.Approve <- fmt.Errorf("wait: %w", common.ErrLoginCancelled)
+	h.key("enter")
+	h.contains("Cancel was pressed in the browser")
+	if h.m.login.Busy() || h.m.screen != screenLogin {
+		t.Fatal("a cancelled login did not return to the login screen")
 	}
 }
 

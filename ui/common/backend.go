@@ -44,6 +44,10 @@ type Login interface {
 // has no usable token and the user must log in again.
 var ErrLoginRequired = errors.New("login required")
 
+// ErrLoginCancelled is returned (wrapped) by Login.Wait when the user
+// pressed Cancel on the consent page.
+var ErrLoginCancelled = errors.New("login cancelled")
+
 // SessionStatus is the session's state as the status bar shows it.
 type SessionStatus struct {
 	LoggedIn        bool

@@ -270,6 +270,8 @@ func explain(err error, timeout time.Duration) string {
 		return fmt.Sprintf("Timed out after %s waiting for the browser. Press enter to try again.", timeout)
 	case errors.Is(err, context.Canceled):
 		return "Login cancelled. Press enter to try again."
+	case errors.Is(err, common.ErrLoginCancelled):
+		return "Cancel was pressed in the browser, so nothing was stored. Press enter to log in again."
 	}
 	return "Login failed: " + sanitize.Line(err.Error()) + ". Press enter to try again."
 }
