@@ -16,11 +16,12 @@ func init() {
 // against it with throw-away config, state and cache directories, so a demo
 // never touches a real login.
 func runDemo(env *Env, args []string) int {
-	fs := newFlagSet(env, "demo", "demo [--seed N] [--size N] [--auto-approve]")
+	fs := newFlagSet(env, "demo", "demo [--seed N] [--size N] [--auto-approve] [--collection FILE]")
 	var o sandbox.Options
 	fs.Int64Var(&o.Seed, "seed", 1, "demo data `seed`")
 	fs.IntVar(&o.Size, "size", 0, "invoices in the main company (0 = a small default; try 100000)")
 	fs.BoolVar(&o.AutoApprove, "auto-approve", false, "skip the sandbox's consent page")
+	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to explore instead of the built-in catalogue")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -37,7 +38,11 @@ func runDemo(env *Env, args []string) int {
 		return 1
 	}
 	defer sb.Close()
-	return runNamed(demoEnv(env, sb, dir), explorerCommand, nil)
+	var exploreArgs []string
+	if *collection != "" {
+		exploreArgs = []string{"--collection", *collection}
+	}
+	return runNamed(demoEnv(env, sb, dir), explorerCommand, exploreArgs)
 }
 
 // demoEnv overlays the sandbox's settings and private XDG directories on

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/dinero-tui/dinero-tui/api"
-	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/ui"
 )
 
@@ -16,8 +15,9 @@ func init() {
 
 // runExplore opens the explorer on the configured profile.
 func runExplore(env *Env, args []string) int {
-	fs := newFlagSet(env, explorerCommand, "[explore] [flags]")
+	fs := newFlagSet(env, explorerCommand, "[explore] [--collection FILE] [flags]")
 	pf := addProfileFlags(fs)
+	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to explore instead of the built-in catalogue")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -41,13 +41,18 @@ func runExplore(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 2
 	}
+	cat, err := loadCatalog(env, *collection)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
+		return 2
+	}
 	s, err := openSession(env, p)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 1
 	}
 	client := api.NewClient(s.HTTPClient(), p.APIURL)
-	if err := ui.Run(env.Ctx, ui.NewDeps(p, s, client, catalog.Builtin(), env.Getenv)); err != nil {
+	if err := ui.Run(env.Ctx, ui.NewDeps(p, s, client, cat, env.Getenv)); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 1
 	}
