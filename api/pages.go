@@ -168,6 +168,12 @@ func rawOf(body []byte, v gjson.Result) json.RawMessage {
 // AllPages writes one JSON array holding every page's items to w, page by
 // page: memory holds one page at a time, never the merged result.
 func (c *Client) AllPages(ctx context.Context, r Request, w io.Writer) error {
+	return c.AllPagesNotify(ctx, r, w, nil)
+}
+
+// AllPagesNotify is AllPages that calls onPage (when not nil) after each
+// page's items are written, for progress displays.
+func (c *Client) AllPagesNotify(ctx context.Context, r Request, w io.Writer, onPage func(Page)) error {
 	r, q, err := splitQuery(r)
 	if err != nil {
 		return err
@@ -191,6 +197,9 @@ func (c *Client) AllPages(ctx context.Context, r Request, w io.Writer) error {
 			if _, err := w.Write(it); err != nil {
 				return err
 			}
+		}
+		if onPage != nil {
+			onPage(p)
 		}
 		return nil
 	})

@@ -263,3 +263,21 @@ func TestLastPage(t *testing.T) {
 		}
 	}
 }
+
+func TestAllPagesNotifyReportsEachPageAfterItsItems(t *testing.T) {
+	var queries []url.Values
+	c, _ := setup(t, collection(250, &queries))
+	var buf bytes.Buffer
+	var seen []string
+	err := c.AllPagesNotify(context.Background(), Request{Path: "/v1/1/invoices", Query: url.Values{"pageSize": {"100"}}}, &buf,
+		func(p Page) { seen = append(seen, fmt.Sprintf("page %d: %d items, %d bytes so far", p.Number, len(p.Items), buf.Len())) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 3 || !strings.HasPrefix(seen[0], "page 0: 100 items") || !strings.HasPrefix(seen[2], "page 2: 50 items") {
+		t.Fatalf("notifications: %q", seen)
+	}
+	if strings.HasSuffix(seen[0], " 0 bytes so far") {
+		t.Fatal("the first page was reported before its items were written")
+	}
+}

@@ -29,6 +29,8 @@ type realBackend struct {
 	open     func(url string) error // nil: oauth.OpenBrowser
 	mu       sync.Mutex
 	lastFile string // the previous large body, removed on the next send
+	// memoryLimit replaces MemoryLimit when not 0 (tests).
+	memoryLimit int64
 }
 
 // NewBackend returns the Backend over a session and an API client.
@@ -122,13 +124,9 @@ func (b *realBackend) SaveLastOrg(id int64) error { return config.SaveLastOrg(b.
 // answer never has to fit in memory and shows progress), then keeps small
 // bodies in memory.
 func (b *realBackend) Send(ctx context.Context, req common.Request, progress func(done, total int64)) (*common.Response, error) {
-	dir := filepath.Join(b.profile.CacheDir, "responses")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "body-*.json")
+	f, err := b.bodyFile()
 	if err != nil {
-		return nil, fmt.Errorf("create a file for the answer: %w", err)
+		return nil, err
 	}
 	path := f.Name()
 	start := time.Now()
@@ -151,13 +149,32 @@ func (b *realBackend) Send(ctx context.Context, req common.Request, progress fun
 	return b.keep(out, path)
 }
 
+// bodyFile creates a file for an answer under the cache directory.
+func (b *realBackend) bodyFile() (*os.File, error) {
+	dir := filepath.Join(b.profile.CacheDir, "responses")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "body-*.json")
+	if err != nil {
+		return nil, fmt.Errorf("create a file for the answer: %w", err)
+	}
+	return f, nil
+}
+
+// keep reads a small answer into memory and removes its file, or keeps a
+// large one on disk (removing the previous large one).
 func (b *realBackend) keep(out *common.Response, path string) (*common.Response, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read the answer: %w", err)
 	}
 	out.Size = st.Size()
-	if out.Size <= MemoryLimit {
+	limit := b.memoryLimit
+	if limit == 0 {
+		limit = MemoryLimit
+	}
+	if out.Size <= limit {
 		out.Body, err = os.ReadFile(path)
 		os.Remove(path)
 		if err != nil {

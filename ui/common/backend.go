@@ -27,6 +27,12 @@ type Backend interface {
 	// it comes back as a Response with APIError set. progress, when not
 	// nil, is called while the body downloads.
 	Send(ctx context.Context, req Request, progress func(done, total int64)) (*Response, error)
+	// AllPages fetches every page of a paged list, as req asks for them
+	// (the caller sets page and pageSize), and answers one JSON array of
+	// all the pages' Collection items, with Pages and Items set. An HTTP
+	// error status comes back as for Send. progress, when not nil, is
+	// called as items arrive.
+	AllPages(ctx context.Context, req Request, progress func(PagesProgress)) (*Response, error)
 	// SaveLastOrg remembers the chosen organization for the profile.
 	SaveLastOrg(id int64) error
 }
@@ -118,6 +124,15 @@ type Response struct {
 	Duration time.Duration
 	URL      string
 	Err      *APIError // set for HTTP >= 400
+	// Pages and Items are set for the merged answer of AllPages: how many
+	// pages were fetched and how many items the array holds.
+	Pages, Items int
+}
+
+// PagesProgress is how far an AllPages fetch has come.
+type PagesProgress struct {
+	Pages, Items int
+	Bytes        int64
 }
 
 // APIError is a Dinero error answer, already decoded.

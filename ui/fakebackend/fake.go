@@ -30,6 +30,11 @@ type Backend struct {
 	// SendFunc, when set, answers every request instead of the built-in data.
 	SendFunc func(ctx context.Context, req common.Request) (*common.Response, error)
 	Sent     []common.Request
+	// AllSent records the AllPages calls.
+	AllSent []common.Request
+	// PageGate, when set, is waited on after each page of AllPages, so a
+	// test can look at the progress and cancel.
+	PageGate chan struct{}
 	SavedOrg int64
 	Opened   []string
 	Now      func() time.Time

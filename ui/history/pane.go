@@ -1,16 +1,14 @@
 package history
 
 import (
-	"fmt"
 	"net/url"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
-	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/shellcmd"
 )
 
 // ResendMsg asks the root to send an entry again (a write goes through
@@ -22,123 +20,161 @@ type ResendMsg struct {
 
 // Model is the history pane.
 type Model struct {
-	com     common.Common
-	entries []Entry
-	list    common.ScrollList
-	width   int
-	height  int
+	com       common.Common
+	entries   []Entry
+	shown     []int // indices into entries that pass the filter
+	list      common.ScrollList
+	filter    textinput.Model
+	filtering bool
+	width     int
+	height    int
 }
 
 // New returns the pane.
-func New(com common.Common) *Model { return &Model{com: com} }
+func New(com common.Common) *Model {
+	f := common.NewInput(com)
+	f.Prompt = "/"
+	f.Placeholder = "filter by method, status, path"
+	return &Model{com: com, filter: f}
+}
 
 // SetEntries replaces the listed entries (newest first).
 func (m *Model) SetEntries(e []Entry) {
 	m.entries = e
-	m.list.Len = len(e)
-	m.list.Clamp()
+	m.applyFilter()
 }
 
 // Title implements common.Component.
 func (m *Model) Title() string { return "history" }
 
-// Capturing implements common.Component.
-func (m *Model) Capturing() bool { return false }
+// Capturing implements common.Component: the filter field takes all keys.
+func (m *Model) Capturing() bool { return m.filtering }
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.list.Height = max(1, h-2)
+	m.filter.SetWidth(max(5, w-8))
+	m.list.Height = m.listRows()
 	m.list.Clamp()
+}
+
+// Selected returns the entry under the cursor.
+func (m *Model) Selected() (Entry, bool) {
+	if len(m.shown) == 0 {
+		return Entry{}, false
+	}
+	return m.entries[m.shown[m.list.Cursor]], true
 }
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
-	k := m.com.Keys
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		m.list.Move(map[tea.MouseButton]int{tea.MouseWheelUp: -1, tea.MouseWheelDown: 1}[msg.Button])
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, k.Back):
-			return m, common.Cmd(common.BackMsg{})
-		case key.Matches(msg, k.Up):
-			m.list.Move(-1)
-		case key.Matches(msg, k.Down):
-			m.list.Move(1)
-		case key.Matches(msg, k.PageUp):
-			m.list.Move(-m.list.Height)
-		case key.Matches(msg, k.PageDown):
-			m.list.Move(m.list.Height)
-		case key.Matches(msg, k.Top):
-			m.list.Top()
-		case key.Matches(msg, k.Bottom):
-			m.list.Bottom()
-		case key.Matches(msg, k.Choose), key.Matches(msg, k.Resend):
-			return m, m.resend(false)
-		case msg.String() == "e":
-			return m, m.resend(true)
+		if m.filtering {
+			return m, m.handleFilterKey(msg)
+		}
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.filtering {
+			var cmd tea.Cmd
+			m.filter, cmd = m.filter.Update(msg)
+			m.applyFilter()
+			return m, cmd
 		}
 	}
 	return m, nil
 }
 
-func (m *Model) resend(edit bool) tea.Cmd {
-	if len(m.entries) == 0 {
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.ClearFilter) && m.filter.Value() != "":
+		m.filter.Reset()
+		m.applyFilter()
+	case key.Matches(msg, k.Back):
+		return common.Cmd(common.BackMsg{})
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		m.filter.Reset()
+		m.applyFilter()
+		return m.filter.Focus()
+	case key.Matches(msg, k.Choose), key.Matches(msg, k.Resend):
+		return m.resend(false)
+	case key.Matches(msg, k.Edit):
+		return m.resend(true)
+	case key.Matches(msg, k.CopyCommand):
+		return m.copy(false)
+	case key.Matches(msg, k.CopyCurl):
+		return m.copy(true)
+	default:
+		m.move(msg)
+	}
+	return nil
+}
+
+// move handles the list's cursor keys.
+func (m *Model) move(msg tea.KeyPressMsg) {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.list.Move(-1)
+	case key.Matches(msg, k.Down):
+		m.list.Move(1)
+	case key.Matches(msg, k.PageUp):
+		m.list.Move(-m.list.Height)
+	case key.Matches(msg, k.PageDown):
+		m.list.Move(m.list.Height)
+	case key.Matches(msg, k.Top):
+		m.list.Top()
+	case key.Matches(msg, k.Bottom):
+		m.list.Bottom()
+	}
+}
+
+// handleFilterKey edits the filter: the list follows every key; enter
+// keeps the filter, esc clears it.
+func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.filtering = false
+		m.filter.Blur()
+		m.filter.Reset()
+		m.applyFilter()
+		return nil
+	case "enter":
+		m.filtering = false
+		m.filter.Blur()
+		return nil
+	case "up", "down":
+		m.list.Move(map[string]int{"up": -1, "down": 1}[msg.String()])
 		return nil
 	}
-	return common.Cmd(ResendMsg{Entry: m.entries[m.list.Cursor], Edit: edit})
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	m.applyFilter()
+	return cmd
 }
 
-// View implements common.Component.
-func (m *Model) View() string {
-	s := m.com.Styles
-	var lines []string
-	if len(m.entries) == 0 {
-		lines = append(lines, s.List.Empty.Render(" No requests yet. What you send is kept here, per profile."))
+func (m *Model) resend(edit bool) tea.Cmd {
+	e, ok := m.Selected()
+	if !ok {
+		return nil
 	}
-	w := m.width - 2
-	start, end := m.list.Window()
-	for i := start; i < end; i++ {
-		lines = append(lines, m.row(m.entries[i], i == m.list.Cursor, w))
-	}
-	title := fmt.Sprintf("History (%d)", len(m.entries))
-	return common.Box(s, title, strings.Join(lines, "\n"), m.width, m.height, true)
+	return common.Cmd(ResendMsg{Entry: e, Edit: edit})
 }
 
-func (m *Model) row(e Entry, cursor bool, w int) string {
-	s := m.com.Styles
-	status := s.Success
-	if e.Status >= 400 || e.Status == 0 {
-		status = s.Error
+// copy puts the selected entry on the clipboard as a command line.
+func (m *Model) copy(curl bool) tea.Cmd {
+	e, ok := m.Selected()
+	if !ok {
+		return nil
 	}
-	st := "---"
-	if e.Status > 0 {
-		st = fmt.Sprint(e.Status)
+	r := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path, PathParams: e.PathParams,
+		Query: url.Values(e.Query), Body: []byte(e.Body)}
+	if curl {
+		return shellcmd.CopyCurl(r, m.com.Profile.APIURL)
 	}
-	when := e.Time.Local().Format("01-02 15:04")
-	target := sanitize.Line(expand(e))
-	prefix := "   "
-	if cursor {
-		prefix = " > "
-	}
-	text := ansi.Truncate(target, max(10, w-3-12-7-4-1), "…")
-	if cursor {
-		text = s.List.Cursor.Render(text)
-	}
-	return prefix + s.Muted.Render(when) + " " + s.MethodBadge(e.Method) + " " + status.Render(st) + " " + text
+	return shellcmd.CopyAPI(r, shellcmd.Options{Profile: m.com.Profile.Name})
 }
-
-func expand(e Entry) string {
-	return common.DisplayURL(e.Path, e.PathParams, url.Values(e.Query), []string{"page", "pageSize", "fields"})
-}
-
-// ShortHelp implements help.KeyMap.
-func (m *Model) ShortHelp() []key.Binding {
-	k := m.com.Keys
-	return []key.Binding{k.Up, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send again")),
-		key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")), k.Back}
-}
-
-// FullHelp implements help.KeyMap.
-func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

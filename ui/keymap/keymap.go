@@ -18,7 +18,11 @@ type KeyMap struct {
 	// request editor
 	Send, NextField, PrevField, EditBody, Confirm, Deny key.Binding
 	// response
-	NextPage, PrevPage, Headers, OpenItem, Resend key.Binding
+	NextPage, PrevPage, Headers, OpenItem, Resend, AllPages key.Binding
+	// response and history: copy the request as a command line
+	CopyCommand, CopyCurl key.Binding
+	// history
+	Edit key.Binding
 	// cancel whatever is in progress
 	Cancel key.Binding
 }
@@ -59,6 +63,10 @@ func DefaultKeyMap() *KeyMap {
 		Headers:      b(k("i"), h("i", "headers")),
 		OpenItem:     b(k("o"), h("o", "open item")),
 		Resend:       b(k("R"), h("R", "send again")),
+		AllPages:     b(k("A"), h("A", "get all pages")),
+		CopyCommand:  b(k("a"), h("a", "copy api cmd")),
+		CopyCurl:     b(k("x"), h("x", "copy curl cmd")),
+		Edit:         b(k("e"), h("e", "edit")),
 		Cancel:       b(k("esc"), h("esc", "cancel")),
 	}
 }

@@ -33,6 +33,8 @@ type Model struct {
 	sending     bool
 	cancel      context.CancelFunc
 	progress    *progress
+	fetching    *pagesProgress // set while every page is fetched
+	allReq      common.Request // the request of that fetch
 	gen         int
 	spinner     spinner.Model
 	problem     string
@@ -80,6 +82,9 @@ func (m *Model) RefreshStyles() {
 
 // Title implements common.Component.
 func (m *Model) Title() string {
+	if m.merged() {
+		return "all pages"
+	}
 	if m.resp != nil {
 		return strconv.Itoa(m.resp.Status) + " " + statusText(m.resp.Status)
 	}
@@ -107,6 +112,7 @@ func (m *Model) SetSize(w, h int) {
 // sentMsg is the answer of Send, with the body already indexed.
 type sentMsg struct {
 	gen  int
+	all  bool // the answer of fetchAll
 	msg  common.ResponseMsg
 	doc  *jsonview.Document
 	perr error
@@ -168,7 +174,7 @@ func (m *Model) stop() {
 		m.cancel()
 		m.cancel = nil
 	}
-	m.sending = false
+	m.sending, m.fetching = false, nil
 }
 
 func (m *Model) handleSent(msg sentMsg) tea.Cmd {
@@ -180,15 +186,19 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 	}
 	m.stop()
 	if err := msg.msg.Err; err != nil {
+		again := "Press R to send it again."
+		if msg.all {
+			again = "Press A to fetch every page again."
+		}
 		switch {
 		case errors.Is(err, common.ErrLoginRequired):
 			return common.Cmd(common.LoginRequiredMsg{Reason: "The session has ended. Log in again, then send the request again."})
 		case errors.Is(err, context.Canceled):
-			m.problem = "Cancelled. Press R to send it again."
+			m.problem = "Cancelled. " + again
 		default:
-			m.problem = fmt.Sprintf("The request failed: %s. Press R to send it again.", clean(err.Error()))
+			m.problem = fmt.Sprintf("The request failed: %s. %s", clean(err.Error()), again)
 		}
-		return common.Cmd(msg.msg)
+		return m.answered(msg)
 	}
 	if m.pushNext {
 		m.stack = append(m.stack, snapshot{op: m.prevOp, req: m.prevReq, resp: m.resp, doc: m.doc, viewer: m.viewer})
@@ -197,8 +207,20 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 		old.Close()
 	}
 	m.resp, m.doc, m.showHeaders, m.headerTop = msg.msg.Resp, msg.doc, false, 0
+	if msg.all {
+		m.req = msg.msg.Req
+	}
 	m.viewer.SetDocument(msg.doc)
 	m.SetSize(m.width, m.height)
+	return m.answered(msg)
+}
+
+// answered tells the root about a sent request (for the history); the
+// merged fetch of every page is not one request, so it is not told.
+func (m *Model) answered(msg sentMsg) tea.Cmd {
+	if msg.all {
+		return nil
+	}
 	return common.Cmd(msg.msg)
 }
 

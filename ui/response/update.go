@@ -68,9 +68,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Cancel) && m.sending:
+		m.problem = "Cancelled. Press R to send it again."
+		if m.fetching != nil {
+			m.problem = "Cancelled. Press A to fetch every page again."
+		}
 		m.stop()
 		m.gen++
-		m.problem = "Cancelled. Press R to send it again."
 		return nil
 	case key.Matches(msg, k.Cancel) && m.showHeaders:
 		m.showHeaders = false
@@ -83,8 +86,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Cmd(common.BackMsg{})
 	case m.sending:
 		return nil
+	case key.Matches(msg, k.AllPages), key.Matches(msg, k.Resend) && m.merged():
+		return m.fetchAll()
 	case key.Matches(msg, k.Resend) && m.op.ID != "":
 		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.req})
+	case key.Matches(msg, k.CopyCommand):
+		return m.copyAPI()
+	case key.Matches(msg, k.CopyCurl):
+		return m.copyCurl()
 	case key.Matches(msg, k.Headers) && m.resp != nil:
 		m.showHeaders, m.headerTop = !m.showHeaders, 0
 		m.SetSize(m.width, m.height)

@@ -48,6 +48,9 @@ func (m *Model) summary(w int) string {
 	}
 	left := " " + st.Render(fmt.Sprintf("%d %s", r.Status, statusText(r.Status))) +
 		s.Muted.Render(" · "+formatDuration(r.Duration)+" · "+FormatSize(r.Size))
+	if m.merged() {
+		left = " " + st.Render(m.mergedSummary())
+	}
 	right := ""
 	if pg, ok := m.Paging(); ok {
 		right = fmt.Sprintf("page %d of %d · ] next · [ previous ", pg.Page+1, max(1, pg.Pages))
@@ -98,6 +101,8 @@ func (m *Model) View() string {
 	bodyH := max(1, m.height-len(chrome))
 	var body string
 	switch {
+	case m.sending && m.fetching != nil:
+		body = m.fetchingView(bodyH)
 	case m.sending:
 		body = m.sendingView(bodyH)
 	case m.resp == nil && m.problem == "":
@@ -211,8 +216,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.viewer.ShortHelp()
 	}
 	b := []key.Binding{k.Up}
-	if _, ok := m.Paging(); ok {
-		b = append(b, k.NextPage, k.PrevPage, k.OpenItem)
+	// ] and [ are on the summary line next to the page number
+	if _, ok := m.Paging(); ok || m.merged() {
+		b = append(b, k.OpenItem)
+		if m.op.Paged {
+			b = append(b, k.AllPages)
+		}
 	}
 	vh := m.viewer.ShortHelp()
 	if len(vh) > 3 {
@@ -224,5 +233,6 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
-	return append([][]key.Binding{{k.NextPage, k.PrevPage, k.OpenItem, k.Headers, k.Resend, k.Back}}, m.viewer.FullHelp()...)
+	return append([][]key.Binding{{k.NextPage, k.PrevPage, k.AllPages, k.OpenItem, k.Headers, k.Resend,
+		k.CopyCommand, k.CopyCurl, k.Back}}, m.viewer.FullHelp()...)
 }

@@ -1,0 +1,158 @@
+package response
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/shellcmd"
+)
+
+// DefaultAllPageSize is the pageSize used to fetch every page when the
+// user set none: Dinero's largest, so the fewest requests.
+const DefaultAllPageSize = 1000
+
+// pagesProgress is written by the fetch goroutine and read by View.
+type pagesProgress struct {
+	pages, items, bytes atomic.Int64
+	last                atomic.Int64 // when items last arrived, Unix nanoseconds
+	total               int          // items in all pages, from the answer shown; 0 if unknown
+}
+
+// stalledAfter is how long without new items before the pane says it is
+// waiting for the request budget.
+const stalledAfter = 2 * time.Second
+
+// AllPagesRequest is req asking for every page: from page 0, with the
+// user's other query values and page size (DefaultAllPageSize if none).
+func AllPagesRequest(req common.Request) common.Request {
+	req.Query = cloneValues(req.Query)
+	req.Query.Del("page")
+	if req.Query.Get("pageSize") == "" {
+		req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
+	}
+	return req
+}
+
+// merged reports whether the answer shown is every page merged.
+func (m *Model) merged() bool { return m.resp != nil && m.resp.Pages > 0 }
+
+// fetchAll starts fetching every page of the operation shown.
+func (m *Model) fetchAll() tea.Cmd {
+	if !m.op.Paged {
+		m.problem = "This endpoint is not paged: A fetches every page of a paged list."
+		return nil
+	}
+	pr := &pagesProgress{}
+	pr.last.Store(m.com.Now().UnixNano())
+	if pg, ok := m.Paging(); ok {
+		pr.total = pg.Total
+	}
+	m.stop()
+	m.gen++
+	m.pushNext, m.sending, m.fetching, m.problem = false, true, pr, ""
+	m.allReq = AllPagesRequest(m.req)
+	ctx, cancel := context.WithCancel(m.com.Ctx)
+	m.cancel = cancel
+	gen, be, op, req, now := m.gen, m.com.Backend, m.op, m.allReq, m.com.Now
+	fetch := func() tea.Msg {
+		resp, err := be.AllPages(ctx, req, func(p common.PagesProgress) {
+			pr.last.Store(now().UnixNano())
+			pr.pages.Store(int64(p.Pages))
+			pr.items.Store(int64(p.Items))
+			pr.bytes.Store(p.Bytes)
+		})
+		out := sentMsg{gen: gen, all: true, msg: common.ResponseMsg{Op: op, Req: req, Resp: resp, Err: err}}
+		if err == nil && resp != nil {
+			out.doc, out.perr = index(resp)
+		}
+		return out
+	}
+	return tea.Batch(fetch, m.spinner.Tick, m.progressTick())
+}
+
+// copyRequest is the request a copied command line reproduces.
+func (m *Model) copyRequest() (common.Request, bool) {
+	if m.req.Path == "" {
+		m.problem = "Nothing sent yet, so nothing to copy."
+		return common.Request{}, false
+	}
+	return m.req, true
+}
+
+func (m *Model) copyAPI() tea.Cmd {
+	r, ok := m.copyRequest()
+	if !ok {
+		return nil
+	}
+	return shellcmd.CopyAPI(r, shellcmd.Options{Profile: m.com.Profile.Name, Paginate: m.merged()})
+}
+
+func (m *Model) copyCurl() tea.Cmd {
+	r, ok := m.copyRequest()
+	if !ok {
+		return nil
+	}
+	return shellcmd.CopyCurl(r, m.com.Profile.APIURL)
+}
+
+// fetchingView is the pane while every page is fetched.
+func (m *Model) fetchingView(h int) string {
+	s := m.com.Styles
+	pr := m.fetching
+	target := m.allReq.Method + " " + ExpandPath(m.allReq)
+	items, pages := int(pr.items.Load()), int(pr.pages.Load())
+	count := Thousands(items) + " items"
+	if pr.total > 0 {
+		count = Thousands(items) + " of " + Thousands(pr.total) + " items"
+	}
+	status := fmt.Sprintf("%d %s · %s · %s", pages, plural(pages, "page", "pages"), count, FormatSize(pr.bytes.Load()))
+	bar := ""
+	if pr.total > 0 {
+		w := min(40, m.width-4)
+		n := min(w, items*w/pr.total)
+		bar = " " + s.Progress.Done.Render(strings.Repeat("█", n)) + s.Progress.Rest.Render(strings.Repeat("░", w-n))
+	}
+	note := s.Muted.Render("Dinero allows 100 requests a minute; large lists take a while.")
+	if m.com.Now().Sub(time.Unix(0, pr.last.Load())) > stalledAfter {
+		note = s.Warning.Render("Waiting: Dinero allows 100 requests a minute.")
+	}
+	lines := []string{"", " " + m.spinner.View() + " Fetching every page of " + s.Value.Render(ansi.Truncate(target, m.width-28, "…")),
+		"", bar, " " + status, "", " " + note, " " + s.Muted.Render("esc cancels")}
+	return common.FitBlock(strings.Join(lines, "\n"), m.width, h)
+}
+
+// mergedSummary is the summary line of a merged answer.
+func (m *Model) mergedSummary() string {
+	r := m.resp
+	return fmt.Sprintf("all pages · %s items · %s", Thousands(r.Items), FormatSize(r.Size)) +
+		fmt.Sprintf(" · %d %s in %s", r.Pages, plural(r.Pages, "page", "pages"), formatDuration(r.Duration))
+}
+
+// Thousands writes n with a comma between thousands: 2,345.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
