@@ -201,10 +201,10 @@ func TestAuthorizeErrorsGoToClient(t *testing.T) {
 
 func TestConsentPage(t *testing.T) {
 	for _, tc := range []struct{ locales, lang, accept, scopeText string }{
-		{"", "en", ">Allow<", "Read your data in Dinero"},
-		{"en-GB", "en", ">Allow<", "Create and change your data in Dinero"},
-		{"da-DK", "da", ">Tillad<", "Læse dine data i Dinero"},
-		{"sv-SE da-DK", "en", ">Allow<", "Read your data in Dinero"},
+		{"", "en", ">Accept<", "Read your data in Dinero"},
+		{"en-GB", "en", ">Accept<", "Create and change your data in Dinero"},
+		{"da-DK", "da", ">Acceptér<", "Læse dine data i Dinero"},
+		{"sv-SE da-DK", "en", ">Accept<", "Read your data in Dinero"},
 	} {
 		t.Run(tc.locales, func(t *testing.T) {
 			e := newEnv(t, nil)

@@ -63,8 +63,8 @@ var autoSubmitHash = func() string {
 type pageText struct{ Title, SignedInAs, Wants, Accept, Cancel string }
 
 var (
-	textEN = pageText{"Allow access", "You are signed in as", "wants to access your account and may:", "Allow", "Cancel"}
-	textDA = pageText{"Giv adgang", "Du er logget ind som", "vil gerne have adgang til din konto og må:", "Tillad", "Annuller"}
+	textEN = pageText{"Allow access", "You are signed in as", "wants to access your account and may:", "Accept", "Cancel"}
+	textDA = pageText{"Giv adgang", "Du er logget ind som", "vil gerne have adgang til din konto og må:", "Acceptér", "Annuller"}
 )
 
 var scopeText = map[string][2]string{ // scope -> {English, Danish}
