@@ -11,7 +11,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/dinero-tui/dinero-tui/ui"
 	"github.com/dinero-tui/dinero-tui/ui/jsonview"
 )
 
@@ -56,7 +55,7 @@ func runView(env *Env, args []string) int {
 	defer doc.Close()
 	// A parse error still yields a document shown as text with the reason.
 	app := newViewApp(doc, env.Getenv("NO_COLOR") != "")
-	opts := []tea.ProgramOption{tea.WithContext(env.Ctx), tea.WithFPS(ui.FrameRate)}
+	opts := []tea.ProgramOption{tea.WithContext(env.Ctx)}
 	if f, ok := env.Stdout.(*os.File); ok {
 		opts = append(opts, tea.WithOutput(f))
 	}

@@ -45,15 +45,13 @@ type Deps struct {
 	LoginTimeout time.Duration
 }
 
-// FrameRate is the renderer's frames per second: smooth for a text UI, and
-// half the idle wake-ups of Bubble Tea's default 60.
-const FrameRate = 30
-
 // Run opens the explorer full screen and returns when the user quits.
 func Run(ctx context.Context, deps Deps, opts ...tea.ProgramOption) error {
 	m := New(ctx, deps)
 	defer m.Close()
-	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(FrameRate)}, opts...)...)
+	// 30 frames a second is smooth for a text UI and halves the renderer's
+	// idle wake-ups compared with the default 60.
+	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(30)}, opts...)...)
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("explorer: %w", err)
 	}
