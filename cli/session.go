@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -130,6 +131,10 @@ func runLogin(env *Env, args []string) int {
 	if l.PasteMode() {
 		err = pasteLoop(ctx, env, l)
 	} else {
+		if env.StdinIsTerminal {
+			fmt.Fprintln(env.Stderr, "Type c and press Enter to copy the link to the clipboard.")
+			go offerCopy(ctx, env, l.URL())
+		}
 		fmt.Fprintf(env.Stderr, "Waiting for the browser (up to %s; Ctrl-C cancels)...\n", *timeout)
 		err = l.Wait(ctx)
 	}
@@ -143,6 +148,24 @@ func runLogin(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Warning: %s\n", st.Warning)
 	}
 	return 0
+}
+
+// offerCopy copies the login link to the clipboard (OSC 52, through the
+// terminal) each time the user types c and Enter, until the login ends.
+func offerCopy(ctx context.Context, env *Env, link string) {
+	sc := bufio.NewScanner(io.LimitReader(env.Stdin, 1<<16))
+	for sc.Scan() && ctx.Err() == nil {
+		if strings.EqualFold(strings.TrimSpace(sc.Text()), "c") {
+			fmt.Fprint(env.Stderr, osc52(link))
+			fmt.Fprintln(env.Stderr, "Copied the link (if your terminal allows clipboard access).")
+		}
+	}
+}
+
+// osc52 is the escape sequence that asks the terminal to put s on the
+// system clipboard.
+func osc52(s string) string {
+	return "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s)) + "\x07"
 }
 
 // pasteLoop reads pasted lines until one completes the login; a paste from

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 )
@@ -224,5 +226,41 @@ func TestProfileFlagsOnlySetFlagsOverride(t *testing.T) {
 	}
 	if p.TokenStore != "keyring" || len(p.Scopes) != 1 || p.ConnectURL != sb.srv.URL || p.ClientID != "isv_cli_test" {
 		t.Errorf("profile %v store %s scopes %v", p, p.TokenStore, p.Scopes)
+	}
+}
+
+// TestLoginOffersToCopyTheLink: on a terminal, c and Enter copy the link
+// through OSC 52 while the login waits.
+func TestLoginOffersToCopyTheLink(t *testing.T) {
+	sb := newSessionSandbox(t)
+	approved := make(chan struct{})
+	browserOpener = func(u string, _ func(string) string) error {
+		go func() {
+			<-approved
+			connect.Approve(context.Background(), nil, u, "accept")
+		}()
+		return nil
+	}
+	pr, pw := io.Pipe()
+	var errb syncBuffer
+	env := &Env{Ctx: context.Background(), Stdin: pr, Stdout: io.Discard, Stderr: &errb,
+		Getenv: func(k string) string { return sb.env[k] }, StdinIsTerminal: true}
+	done := make(chan int)
+	go func() { done <- Run(env, []string{"login", "--timeout", "20s"}) }()
+	io.WriteString(pw, "c\n")
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(errb.String(), "Copied the link") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	close(approved)
+	if code := <-done; code != 0 {
+		t.Fatalf("login exit %d: %s", code, errb.String())
+	}
+	pw.Close()
+	out := errb.String()
+	link := out[strings.Index(out, "http"):]
+	link = link[:strings.IndexAny(link, " \n")]
+	if !strings.Contains(out, "\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte(link))+"\x07") {
+		t.Fatalf("no OSC 52 copy of %q in:\n%q", link, out)
 	}
 }
