@@ -3,11 +3,9 @@ package ui
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/dinero-tui/dinero-tui/api"
@@ -20,43 +18,30 @@ import (
 // file is removed when the fetch fails or is cancelled; small answers come
 // back in memory.
 func (b *realBackend) AllPages(ctx context.Context, req common.Request, progress func(common.PagesProgress)) (*common.Response, error) {
-	f, err := b.bodyFile()
-	if err != nil {
-		return nil, err
-	}
-	path := f.Name()
-	buf := bufio.NewWriterSize(f, 64<<10)
-	out := &countingWriter{w: buf}
 	var pages, items int
-	onPage := func(p api.Page) {
-		pages, items = pages+1, items+len(p.Items)
-		if progress != nil {
-			progress(common.PagesProgress{Pages: pages, Items: items, Bytes: out.n})
+	stream := func(w io.Writer) error {
+		buf := bufio.NewWriterSize(w, 64<<10)
+		out := &countingWriter{w: buf}
+		onPage := func(p api.Page) {
+			pages, items = pages+1, items+len(p.Items)
+			if progress != nil {
+				progress(common.PagesProgress{Pages: pages, Items: items, Bytes: out.n})
+			}
 		}
-	}
-	start := time.Now()
-	err = b.client.AllPagesNotify(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
-		Query: req.Query}, out, onPage)
-	if err == nil {
-		err = buf.Flush()
-	}
-	closeErr := f.Close()
-	if err != nil {
-		os.Remove(path)
-		var apiErr *api.Error
-		if errors.As(err, &apiErr) {
-			return errorResponse(apiErr, time.Since(start)), nil
+		err := b.client.AllPagesNotify(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
+			Query: req.Query}, out, onPage)
+		if err == nil {
+			err = buf.Flush()
 		}
-		return nil, loginErr(fmt.Errorf("fetch every page: %w", err))
+		if err != nil {
+			return fmt.Errorf("fetch every page: %w", err)
+		}
+		return nil
 	}
-	if closeErr != nil {
-		os.Remove(path)
-		return nil, fmt.Errorf("write the pages to %s: %w", path, closeErr)
-	}
-	resp := &common.Response{Status: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
-		Duration: time.Since(start), URL: shellcmd.FullURL(b.client.BaseURL(), req),
-		Pages: max(1, pages), Items: items}
-	return b.keep(resp, path)
+	return b.streamBody("the pages", stream, func(took time.Duration) *common.Response {
+		return &common.Response{Status: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
+			Duration: took, URL: shellcmd.FullURL(b.client.BaseURL(), req), Pages: max(1, pages), Items: items}
+	})
 }
 
 // countingWriter counts the bytes written through it.

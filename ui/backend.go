@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -124,14 +125,31 @@ func (b *realBackend) SaveLastOrg(id int64) error { return config.SaveLastOrg(b.
 // answer never has to fit in memory and shows progress), then keeps small
 // bodies in memory.
 func (b *realBackend) Send(ctx context.Context, req common.Request, progress func(done, total int64)) (*common.Response, error) {
+	var resp *api.Response
+	stream := func(w io.Writer) (err error) {
+		resp, err = b.client.Stream(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
+			Query: req.Query, Body: req.Body}, w, progress)
+		return err
+	}
+	return b.streamBody("the answer", stream, func(time.Duration) *common.Response {
+		return &common.Response{Status: resp.Status, Header: resp.Header, Duration: resp.Duration, URL: resp.URL}
+	})
+}
+
+// streamBody has stream write an answer into a new body file and keeps
+// the response that answered builds from the time it took. When stream or
+// closing the file fails, the file is removed and an API error comes back
+// as an error response, anything else as an error; what names the content
+// in the message for a failed write.
+func (b *realBackend) streamBody(what string, stream func(io.Writer) error,
+	answered func(took time.Duration) *common.Response) (*common.Response, error) {
 	f, err := b.bodyFile()
 	if err != nil {
 		return nil, err
 	}
 	path := f.Name()
 	start := time.Now()
-	resp, err := b.client.Stream(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
-		Query: req.Query, Body: req.Body}, f, progress)
+	err = stream(f)
 	closeErr := f.Close()
 	if err != nil {
 		os.Remove(path)
@@ -143,10 +161,9 @@ func (b *realBackend) Send(ctx context.Context, req common.Request, progress fun
 	}
 	if closeErr != nil {
 		os.Remove(path)
-		return nil, fmt.Errorf("write the answer to %s: %w", path, closeErr)
+		return nil, fmt.Errorf("write %s to %s: %w", what, path, closeErr)
 	}
-	out := &common.Response{Status: resp.Status, Header: resp.Header, Duration: resp.Duration, URL: resp.URL}
-	return b.keep(out, path)
+	return b.keep(answered(time.Since(start)), path)
 }
 
 // bodyFile creates a file for an answer under the cache directory.

@@ -20,6 +20,7 @@ import (
 	"github.com/dinero-tui/dinero-tui/oauth"
 	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
+	"github.com/dinero-tui/dinero-tui/ui/internal/keytest"
 )
 
 // screenTap wraps the root model and keeps the last rendered screen, so
@@ -97,7 +98,7 @@ func TestEndToEndSandbox(t *testing.T) {
 	}
 	press := func(keys ...string) {
 		for _, k := range keys {
-			tm.Send(keyMsg(k))
+			tm.Send(keytest.Press(k))
 		}
 	}
 

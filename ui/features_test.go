@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/ui/history"
+	"github.com/dinero-tui/dinero-tui/ui/internal/keytest"
 )
 
 // copyKey presses k and returns what its command puts on the clipboard;
@@ -17,7 +18,7 @@ import (
 func (h *harness) copyKey(k string) string {
 	h.t.Helper()
 	h.m.notice = ""
-	_, cmd := h.m.Update(keyMsg(k))
+	_, cmd := h.m.Update(keytest.Press(k))
 	clip, found := "", false
 	var walk func(c tea.Cmd)
 	walk = func(c tea.Cmd) {

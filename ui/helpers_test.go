@@ -17,6 +17,7 @@ import (
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/fakebackend"
+	"github.com/dinero-tui/dinero-tui/ui/internal/keytest"
 )
 
 // fixedNow is the test clock: 12:00 UTC, an hour before the fake's expiry.
@@ -142,7 +143,7 @@ func isTerminalOrTick(msg tea.Msg) bool {
 func (h *harness) key(keys ...string) {
 	h.t.Helper()
 	for _, k := range keys {
-		h.send(keyMsg(k))
+		h.send(keytest.Press(k))
 	}
 }
 
@@ -150,31 +151,6 @@ func (h *harness) typeText(s string) {
 	for _, r := range s {
 		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "ctrl+r":
-		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
-	case "ctrl+e":
-		return tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
-	case "f1":
-		return tea.KeyPressMsg{Code: tea.KeyF1}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 // plain is the screen without styling, for assertions.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/history"
+	"github.com/dinero-tui/dinero-tui/ui/internal/keytest"
 	"github.com/dinero-tui/dinero-tui/ui/login"
 )
 
@@ -78,7 +79,7 @@ func TestLoginCopyLinkUsesOSC52(t *testing.T) {
 	h := newHarness(t, false, 80, 24)
 	h.be.Approve = make(chan error)
 	h.key("enter")
-	_, cmd := h.m.Update(keyMsg("c"))
+	_, cmd := h.m.Update(keytest.Press("c"))
 	if cmd == nil {
 		t.Fatal("c returned no command")
 	}
@@ -316,7 +317,7 @@ func TestHelpOverlayAndQuit(t *testing.T) {
 	if h.m.showHelp {
 		t.Fatal("help still open")
 	}
-	_, cmd := h.m.Update(keyMsg("q"))
+	_, cmd := h.m.Update(keytest.Press("q"))
 	if cmd == nil {
 		t.Fatal("q gave no command")
 	}

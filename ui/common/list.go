@@ -1,6 +1,13 @@
 package common
 
-import "strings"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dinero-tui/dinero-tui/ui/keymap"
+)
 
 // ScrollList is the cursor and scroll window of a list whose rows may
 // include headers that cannot be selected.
@@ -31,6 +38,28 @@ func (l *ScrollList) Move(d int) {
 		l.Cursor = next
 	}
 	l.Clamp()
+}
+
+// MoveKey moves the cursor for one of k's list keys (up, down, page up,
+// page down, top, bottom) and reports whether msg was one of them.
+func (l *ScrollList) MoveKey(msg tea.KeyPressMsg, k *keymap.KeyMap) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		l.Move(-1)
+	case key.Matches(msg, k.Down):
+		l.Move(1)
+	case key.Matches(msg, k.PageUp):
+		l.Move(-l.Height)
+	case key.Matches(msg, k.PageDown):
+		l.Move(l.Height)
+	case key.Matches(msg, k.Top):
+		l.Top()
+	case key.Matches(msg, k.Bottom):
+		l.Bottom()
+	default:
+		return false
+	}
+	return true
 }
 
 // Top puts the cursor on the first selectable row.

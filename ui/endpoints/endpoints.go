@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
@@ -25,8 +24,7 @@ type Model struct {
 	cat       *catalog.Catalog
 	rows      []row
 	list      common.ScrollList
-	filter    textinput.Model
-	filtering bool
+	filter    common.Filter
 	focusInfo bool
 	infoTop   int // scroll of the detail panel
 	width     int
@@ -35,10 +33,7 @@ type Model struct {
 
 // New returns the picker over cat.
 func New(com common.Common, cat *catalog.Catalog) *Model {
-	f := common.NewInput(com)
-	f.Prompt = "/"
-	f.Placeholder = "fuzzy filter: name, path or method"
-	m := &Model{com: com, cat: cleanCatalog(cat), filter: f}
+	m := &Model{com: com, cat: cleanCatalog(cat), filter: common.NewFilter(com, "fuzzy filter: name, path or method")}
 	m.list.Selectable = func(i int) bool { return m.rows[i].op != nil }
 	m.rebuild()
 	m.list.Top()
@@ -49,14 +44,14 @@ func New(com common.Common, cat *catalog.Catalog) *Model {
 func (m *Model) Title() string { return "endpoints" }
 
 // Capturing implements common.Component.
-func (m *Model) Capturing() bool { return m.filtering }
+func (m *Model) Capturing() bool { return m.filter.Active() }
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.filter.SetWidth(max(5, m.listWidth()-6))
-	m.list.Height = m.listRows()
-	m.list.Clamp()
+	l := m.layout()
+	m.filter.SetWidth(max(5, l.ListWidth-6))
+	m.filter.FitList(&m.list, l.ListHeight)
 }
 
 // Selected returns the operation under the cursor.
@@ -81,6 +76,9 @@ func (m *Model) SelectID(id string) bool {
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	if m.filter.Captures(msg) {
+		return m, m.updateFilter(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		d := map[tea.MouseButton]int{tea.MouseWheelUp: -1, tea.MouseWheelDown: 1}[msg.Button]
@@ -90,22 +88,12 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			m.move(d)
 		}
 	case tea.KeyPressMsg:
-		if m.filtering {
-			return m, m.handleFilterKey(msg)
-		}
 		return m, m.handleKey(msg)
-	case tea.PasteMsg:
-		if m.filtering {
-			var cmd tea.Cmd
-			before := m.filter.Value()
-			m.filter, cmd = m.filter.Update(msg)
-			m.refilter(before)
-			return m, cmd
-		}
 	}
 	return m, nil
 }
 
+// move moves the cursor; a new operation's details start at the top.
 func (m *Model) move(d int) {
 	m.list.Move(d)
 	m.infoTop = 0
@@ -125,24 +113,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.infoTop = max(0, m.infoTop-1)
 	case key.Matches(msg, k.Down) && m.focusInfo:
 		m.infoTop++
-	case key.Matches(msg, k.Up):
-		m.move(-1)
-	case key.Matches(msg, k.Down):
-		m.move(1)
-	case key.Matches(msg, k.PageUp):
-		m.move(-m.list.Height)
-	case key.Matches(msg, k.PageDown):
-		m.move(m.list.Height)
-	case key.Matches(msg, k.Top):
-		m.list.Top()
-	case key.Matches(msg, k.Bottom):
-		m.list.Bottom()
+	case m.list.MoveKey(msg, k):
+		m.infoTop = 0 // a new operation's details start at the top
 	case key.Matches(msg, k.Filter):
 		// a new / starts a new filter
-		m.filtering = true
-		m.filter.Reset()
-		m.applyFilterChange()
-		return m.filter.Focus()
+		cmd := m.filter.Start()
+		m.rebuild()
+		return cmd
 	case key.Matches(msg, k.Choose):
 		if op, ok := m.Selected(); ok {
 			return common.Cmd(common.OperationChosenMsg{Op: op})
@@ -151,37 +128,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		m.filtering = false
-		m.filter.Blur()
-		m.filter.Reset()
+// updateFilter passes a key or paste to the active filter. An edited
+// filter lists its operations with the cursor on the best match; a cleared
+// one keeps the cursor where it was.
+func (m *Model) updateFilter(msg tea.Msg) tea.Cmd {
+	move, change, cmd := m.filter.Update(msg)
+	if move != 0 {
+		m.move(move)
+	}
+	switch change {
+	case common.FilterEdited:
 		m.rebuild()
-		return nil
-	case "enter":
-		m.filtering = false
-		m.filter.Blur()
-		return nil
-	case "up", "down":
-		m.move(map[string]int{"up": -1, "down": 1}[msg.String()])
-		return nil
+		m.list.Top()
+	case common.FilterCleared:
+		m.rebuild()
 	}
-	var cmd tea.Cmd
-	before := m.filter.Value()
-	m.filter, cmd = m.filter.Update(msg)
-	m.refilter(before)
 	return cmd
-}
-
-// refilter lists the operations for an edited filter with the cursor on
-// the best match.
-func (m *Model) refilter(before string) {
-	if m.filter.Value() == before {
-		return
-	}
-	m.rebuild()
-	m.list.Top()
 }
 
 // rebuild recomputes the rows for the filter, keeping the cursor on the
@@ -243,5 +205,3 @@ func rankGroups(cat *catalog.Catalog, q string) []rankedGroup {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].best > out[j].best })
 	return out
 }
-
-func (m *Model) applyFilterChange() { m.rebuild() }

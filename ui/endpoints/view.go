@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
@@ -14,63 +13,32 @@ import (
 
 const detailHeight = 9 // stacked layout
 
-func (m *Model) wide() bool { return m.width >= 100 }
-
-func (m *Model) listWidth() int {
-	if m.wide() {
-		return m.width * 11 / 20
-	}
-	return m.width
-}
-
-func (m *Model) listHeight() int {
-	if m.wide() {
-		return m.height
-	}
-	return max(4, m.height-detailHeight)
-}
-
-func (m *Model) showFilter() bool { return m.filtering || m.filter.Value() != "" }
-
-func (m *Model) listRows() int {
-	rows := m.listHeight() - 2
-	if m.showFilter() {
-		rows--
-	}
-	return max(1, rows)
+// layout gives the list 11/20 of a wide pane.
+func (m *Model) layout() common.Split {
+	return common.NewSplit(m.width, m.height, m.width*11/20, func() int { return detailHeight })
 }
 
 // View implements common.Component.
 func (m *Model) View() string {
-	m.list.Height = m.listRows()
-	m.list.Clamp()
+	l := m.layout()
+	m.filter.FitList(&m.list, l.ListHeight)
 	title := "Endpoints"
 	if m.cat != nil && m.cat.Source != "" && m.cat.Source != "built-in" {
 		title += " · " + m.cat.Source
 	}
-	list := common.Box(m.com.Styles, title, m.listContent(), m.listWidth(), m.listHeight(), !m.focusInfo)
+	list := common.Box(m.com.Styles, title, m.listContent(l.ListWidth), l.ListWidth, l.ListHeight, !m.focusInfo)
 	op, _ := m.Selected()
-	dw, dh := m.width-m.listWidth(), m.height
-	if !m.wide() {
-		dw, dh = m.width, m.height-m.listHeight()
-	}
-	detail := common.Box(m.com.Styles, op.Name, m.detail(op, dw-3, dh-2), dw, dh, m.focusInfo)
-	if m.wide() {
-		return lipgloss.JoinHorizontal(lipgloss.Top, list, detail)
-	}
-	return list + "\n" + detail
+	dw, dh := l.DetailSize()
+	return l.Join(list, common.Box(m.com.Styles, op.Name, m.detail(op, dw-3, dh-2), dw, dh, m.focusInfo))
 }
 
-func (m *Model) listContent() string {
+func (m *Model) listContent(width int) string {
 	s := m.com.Styles
-	var lines []string
-	if m.showFilter() {
-		lines = append(lines, m.filter.View())
-	}
+	lines := m.filter.Lines()
 	if len(m.rows) == 0 {
 		return strings.Join(append(lines, s.List.Empty.Render(" No endpoint matches; esc clears the filter.")), "\n")
 	}
-	w := m.listWidth() - 2
+	w := width - 2
 	start, end := m.list.Window()
 	for i := start; i < end; i++ {
 		r := m.rows[i]
@@ -156,11 +124,8 @@ func paramLine(value, muted func(...string) string, p catalog.Param, w int) stri
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.com.Keys
-	if m.filtering {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		}
+	if m.filter.Active() {
+		return m.filter.ShortHelp()
 	}
 	return []key.Binding{k.Up, k.Choose, k.Filter, k.SwitchPane, k.Back, k.History, k.Help}
 }
@@ -168,5 +133,5 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Choose, k.Filter, k.ClearFilter, k.SwitchPane, k.Back, k.History}}
+	return [][]key.Binding{k.ListKeys(), {k.Choose, k.Filter, k.ClearFilter, k.SwitchPane, k.Back, k.History}}
 }

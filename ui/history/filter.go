@@ -75,7 +75,7 @@ func (m *Model) applyFilter() {
 		}
 	}
 	m.list.Len = len(m.shown)
-	m.list.Height = m.listRows()
+	m.list.Height = m.filter.ListRows(m.height)
 	m.list.Cursor = 0
 	for i, idx := range m.shown {
 		if idx == sel {
@@ -83,15 +83,4 @@ func (m *Model) applyFilter() {
 		}
 	}
 	m.list.Clamp()
-}
-
-func (m *Model) showFilter() bool { return m.filtering || m.filter.Value() != "" }
-
-// listRows is the rows left for entries inside the box.
-func (m *Model) listRows() int {
-	rows := m.height - 2
-	if m.showFilter() {
-		rows--
-	}
-	return max(1, rows)
 }

@@ -4,7 +4,6 @@ import (
 	"net/url"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/ui/common"
@@ -20,22 +19,18 @@ type ResendMsg struct {
 
 // Model is the history pane.
 type Model struct {
-	com       common.Common
-	entries   []Entry
-	shown     []int // indices into entries that pass the filter
-	list      common.ScrollList
-	filter    textinput.Model
-	filtering bool
-	width     int
-	height    int
+	com     common.Common
+	entries []Entry
+	shown   []int // indices into entries that pass the filter
+	list    common.ScrollList
+	filter  common.Filter
+	width   int
+	height  int
 }
 
 // New returns the pane.
 func New(com common.Common) *Model {
-	f := common.NewInput(com)
-	f.Prompt = "/"
-	f.Placeholder = "filter by method, status, path"
-	return &Model{com: com, filter: f}
+	return &Model{com: com, filter: common.NewFilter(com, "filter by method, status, path")}
 }
 
 // SetEntries replaces the listed entries (newest first).
@@ -48,14 +43,13 @@ func (m *Model) SetEntries(e []Entry) {
 func (m *Model) Title() string { return "history" }
 
 // Capturing implements common.Component: the filter field takes all keys.
-func (m *Model) Capturing() bool { return m.filtering }
+func (m *Model) Capturing() bool { return m.filter.Active() }
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.filter.SetWidth(max(5, w-8))
-	m.list.Height = m.listRows()
-	m.list.Clamp()
+	m.filter.SetWidth(max(5, w-6))
+	m.filter.FitList(&m.list, h)
 }
 
 // Selected returns the entry under the cursor.
@@ -68,21 +62,15 @@ func (m *Model) Selected() (Entry, bool) {
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	if m.filter.Captures(msg) {
+		// the list follows every edit; enter keeps the filter, esc clears it
+		return m, m.filter.UpdateList(msg, &m.list, m.applyFilter)
+	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		m.list.Move(map[tea.MouseButton]int{tea.MouseWheelUp: -1, tea.MouseWheelDown: 1}[msg.Button])
 	case tea.KeyPressMsg:
-		if m.filtering {
-			return m, m.handleFilterKey(msg)
-		}
 		return m, m.handleKey(msg)
-	case tea.PasteMsg:
-		if m.filtering {
-			var cmd tea.Cmd
-			m.filter, cmd = m.filter.Update(msg)
-			m.applyFilter()
-			return m, cmd
-		}
 	}
 	return m, nil
 }
@@ -96,10 +84,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		return common.Cmd(common.BackMsg{})
 	case key.Matches(msg, k.Filter):
-		m.filtering = true
-		m.filter.Reset()
+		cmd := m.filter.Start()
 		m.applyFilter()
-		return m.filter.Focus()
+		return cmd
 	case key.Matches(msg, k.Choose), key.Matches(msg, k.Resend):
 		return m.resend(false)
 	case key.Matches(msg, k.Edit):
@@ -109,52 +96,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.CopyCurl):
 		return m.copy(true)
 	default:
-		m.move(msg)
+		m.list.MoveKey(msg, k)
 	}
 	return nil
-}
-
-// move handles the list's cursor keys.
-func (m *Model) move(msg tea.KeyPressMsg) {
-	k := m.com.Keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.list.Move(-1)
-	case key.Matches(msg, k.Down):
-		m.list.Move(1)
-	case key.Matches(msg, k.PageUp):
-		m.list.Move(-m.list.Height)
-	case key.Matches(msg, k.PageDown):
-		m.list.Move(m.list.Height)
-	case key.Matches(msg, k.Top):
-		m.list.Top()
-	case key.Matches(msg, k.Bottom):
-		m.list.Bottom()
-	}
-}
-
-// handleFilterKey edits the filter: the list follows every key; enter
-// keeps the filter, esc clears it.
-func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		m.filtering = false
-		m.filter.Blur()
-		m.filter.Reset()
-		m.applyFilter()
-		return nil
-	case "enter":
-		m.filtering = false
-		m.filter.Blur()
-		return nil
-	case "up", "down":
-		m.list.Move(map[string]int{"up": -1, "down": 1}[msg.String()])
-		return nil
-	}
-	var cmd tea.Cmd
-	m.filter, cmd = m.filter.Update(msg)
-	m.applyFilter()
-	return cmd
 }
 
 func (m *Model) resend(edit bool) tea.Cmd {

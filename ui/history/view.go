@@ -15,12 +15,8 @@ import (
 // View implements common.Component.
 func (m *Model) View() string {
 	s := m.com.Styles
-	m.list.Height = m.listRows()
-	m.list.Clamp()
-	var lines []string
-	if m.showFilter() {
-		lines = append(lines, m.filter.View())
-	}
+	m.filter.FitList(&m.list, m.height)
+	lines := m.filter.Lines()
 	switch {
 	case len(m.entries) == 0:
 		lines = append(lines, s.List.Empty.Render(" No requests yet. What you send is kept here, per profile."))
@@ -71,11 +67,8 @@ var sendAgain = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sen
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.com.Keys
-	if m.filtering {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		}
+	if m.filter.Active() {
+		return m.filter.ShortHelp()
 	}
 	// x (copy as curl) is in the full help: the line has no room for it
 	return []key.Binding{k.Up, sendAgain, k.Edit, k.Filter, k.CopyCommand, k.Back}
@@ -84,6 +77,6 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+	return [][]key.Binding{k.ListKeys(),
 		{sendAgain, k.Edit, k.Filter, k.ClearFilter, k.CopyCommand, k.CopyCurl, k.Back}}
 }

@@ -70,3 +70,8 @@ func DefaultKeyMap() *KeyMap {
 		Cancel:       b(k("esc"), h("esc", "cancel")),
 	}
 }
+
+// ListKeys are the bindings that move a list's cursor, for a FullHelp.
+func (k *KeyMap) ListKeys() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}

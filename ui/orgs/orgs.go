@@ -10,7 +10,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
@@ -26,8 +25,7 @@ type Model struct {
 	all       []common.Org
 	shown     []int // indices into all after filtering
 	list      common.ScrollList
-	filter    textinput.Model
-	filtering bool
+	filter    common.Filter
 	preferred int64 // org to put the cursor on once loaded
 	loading   bool
 	loaded    bool
@@ -44,10 +42,7 @@ type Model struct {
 // New returns the pane; preferred is the organization to preselect (from
 // DINERO_ORG_ID, the profile, or the last choice), 0 for none.
 func New(com common.Common, preferred int64) *Model {
-	f := common.NewInput(com)
-	f.Prompt = "/"
-	f.Placeholder = "type to filter"
-	return &Model{com: com, preferred: preferred, filter: f,
+	return &Model{com: com, preferred: preferred, filter: common.NewFilter(com, "type to filter"),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 }
 
@@ -90,14 +85,14 @@ func (m *Model) stop() {
 func (m *Model) Title() string { return "organizations" }
 
 // Capturing implements common.Component.
-func (m *Model) Capturing() bool { return m.filtering }
+func (m *Model) Capturing() bool { return m.filter.Active() }
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.filter.SetWidth(max(5, m.listWidth()-6))
-	m.list.Height = m.listRows()
-	m.list.Clamp()
+	l := m.layout()
+	m.filter.SetWidth(max(5, l.ListWidth-6))
+	m.filter.FitList(&m.list, l.ListHeight)
 }
 
 // Selected returns the organization under the cursor.
@@ -110,6 +105,9 @@ func (m *Model) Selected() (common.Org, bool) {
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	if m.filter.Captures(msg) {
+		return m, m.filter.UpdateList(msg, &m.list, m.applyFilter)
+	}
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m, m.handleLoaded(msg)
@@ -122,17 +120,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
 	case tea.KeyPressMsg:
-		if m.filtering {
-			return m, m.handleFilterKey(msg)
-		}
 		return m, m.handleKey(msg)
-	case tea.PasteMsg:
-		if m.filtering {
-			var cmd tea.Cmd
-			m.filter, cmd = m.filter.Update(msg)
-			m.applyFilter()
-			return m, cmd
-		}
 	}
 	return m, nil
 }
@@ -180,54 +168,21 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ClearFilter) && m.filter.Value() != "":
 		m.filter.Reset()
 		m.applyFilter()
-	case key.Matches(msg, k.Up):
-		m.list.Move(-1)
-	case key.Matches(msg, k.Down):
-		m.list.Move(1)
-	case key.Matches(msg, k.PageUp):
-		m.list.Move(-m.list.Height)
-	case key.Matches(msg, k.PageDown):
-		m.list.Move(m.list.Height)
-	case key.Matches(msg, k.Top):
-		m.list.Top()
-	case key.Matches(msg, k.Bottom):
-		m.list.Bottom()
 	case key.Matches(msg, k.Filter):
 		// a new / starts a new filter
-		m.filtering = true
-		m.filter.Reset()
-		m.applyFilterChange()
-		return m.filter.Focus()
+		cmd := m.filter.Start()
+		m.applyFilter()
+		return cmd
 	case key.Matches(msg, k.Reload) && !m.loading:
 		return m.Load()
 	case key.Matches(msg, k.SwitchPane):
 		m.focusInfo = !m.focusInfo
 	case key.Matches(msg, k.Choose):
 		return m.choose()
+	default:
+		m.list.MoveKey(msg, k)
 	}
 	return nil
-}
-
-func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		m.filtering = false
-		m.filter.Blur()
-		m.filter.Reset()
-		m.applyFilter()
-		return nil
-	case "enter":
-		m.filtering = false
-		m.filter.Blur()
-		return nil
-	case "up", "down":
-		m.list.Move(map[string]int{"up": -1, "down": 1}[msg.String()])
-		return nil
-	}
-	var cmd tea.Cmd
-	m.filter, cmd = m.filter.Update(msg)
-	m.applyFilter()
-	return cmd
 }
 
 func (m *Model) wheel(msg tea.MouseWheelMsg) {
@@ -280,5 +235,3 @@ func (m *Model) applyFilter() {
 	}
 	m.list.Clamp()
 }
-
-func (m *Model) applyFilterChange() { m.applyFilter() }

@@ -12,7 +12,7 @@ import (
 )
 
 // wide reports whether list and detail sit side by side.
-func (m *Model) wide() bool { return m.width >= 100 }
+func (m *Model) wide() bool { return common.SplitWide(m.width) }
 
 // minDetailHeight is the least height of the detail box when stacked.
 const minDetailHeight = 8
@@ -24,34 +24,15 @@ func (m *Model) detailHeight() int {
 	return max(minDetailHeight, min(lines+2, m.height/2))
 }
 
-func (m *Model) listWidth() int {
-	if m.wide() {
-		return m.width / 2
-	}
-	return m.width
-}
-
-func (m *Model) listHeight() int {
-	if m.wide() {
-		return m.height
-	}
-	return max(4, m.height-m.detailHeight())
-}
-
-func (m *Model) showFilter() bool { return m.filtering || m.filter.Value() != "" }
-
-func (m *Model) listRows() int {
-	rows := m.listHeight() - 2
-	if m.showFilter() {
-		rows--
-	}
-	return max(1, rows)
+// layout gives the list half of a wide pane.
+func (m *Model) layout() common.Split {
+	return common.NewSplit(m.width, m.height, m.width/2, m.detailHeight)
 }
 
 // View implements common.Component.
 func (m *Model) View() string {
-	m.list.Height = m.listRows()
-	m.list.Clamp()
+	l := m.layout()
+	m.filter.FitList(&m.list, l.ListHeight)
 	title := "Your companies"
 	if m.loaded {
 		title = fmt.Sprintf("Your companies (%d)", len(m.all))
@@ -59,30 +40,23 @@ func (m *Model) View() string {
 			title = fmt.Sprintf("Your companies (%d of %d)", len(m.shown), len(m.all))
 		}
 	}
-	list := common.Box(m.com.Styles, title, m.listContent(), m.listWidth(), m.listHeight(), !m.focusInfo)
+	list := common.Box(m.com.Styles, title, m.listContent(l.ListWidth), l.ListWidth, l.ListHeight, !m.focusInfo)
 	detailTitle := "Details"
 	if o, ok := m.Selected(); ok {
 		detailTitle = o.Name
 	}
-	if m.wide() {
-		detail := common.Box(m.com.Styles, detailTitle, m.detail(m.width-m.listWidth()-4), m.width-m.listWidth(), m.height, m.focusInfo)
-		return lipgloss.JoinHorizontal(lipgloss.Top, list, detail)
-	}
-	detail := common.Box(m.com.Styles, detailTitle, m.detail(m.width-4), m.width, m.height-m.listHeight(), m.focusInfo)
-	return list + "\n" + detail
+	dw, dh := l.DetailSize()
+	return l.Join(list, common.Box(m.com.Styles, detailTitle, m.detail(dw-4), dw, dh, m.focusInfo))
 }
 
-func (m *Model) listContent() string {
+func (m *Model) listContent(width int) string {
 	s := m.com.Styles
-	var lines []string
-	if m.showFilter() {
-		lines = append(lines, m.filter.View())
-	}
+	lines := m.filter.Lines()
 	switch {
 	case m.loading:
 		return strings.Join(append(lines, " "+m.spinner.View()+" Loading your organizations…  "+s.Muted.Render("esc cancels")), "\n")
 	case m.problem != "":
-		return strings.Join(append(lines, common.Wrap(m.problem, m.listWidth()-3, " ", s.Error.Render)), "\n")
+		return strings.Join(append(lines, common.Wrap(m.problem, width-3, " ", s.Error.Render)), "\n")
 	case !m.loaded:
 		return ""
 	case len(m.all) == 0:
@@ -90,7 +64,7 @@ func (m *Model) listContent() string {
 	case len(m.shown) == 0:
 		return strings.Join(append(lines, s.List.Empty.Render(" No company matches the filter; esc clears it.")), "\n")
 	}
-	w := m.listWidth() - 2
+	w := width - 2
 	start, end := m.list.Window()
 	for i := start; i < end; i++ {
 		lines = append(lines, m.row(m.all[m.shown[i]], i == m.list.Cursor, w))
@@ -166,11 +140,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.loading {
 		return []key.Binding{k.Cancel, k.Quit}
 	}
-	if m.filtering {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		}
+	if m.filter.Active() {
+		return m.filter.ShortHelp()
 	}
 	return []key.Binding{k.Up, k.Choose, k.Filter, k.Reload, k.History, k.Help, k.Quit}
 }
@@ -178,5 +149,5 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Choose, k.Filter, k.ClearFilter, k.Reload, k.SwitchPane}}
+	return [][]key.Binding{k.ListKeys(), {k.Choose, k.Filter, k.ClearFilter, k.Reload, k.SwitchPane}}
 }

@@ -2,9 +2,10 @@ package response
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,11 +78,7 @@ func (m *Model) errorLines(w int) []string {
 		head += fmt.Sprintf(" (code %d)", e.Code)
 	}
 	lines := strings.Split(common.Wrap(head, w, " ", s.Error.Render), "\n")
-	keys := make([]string, 0, len(e.ValidationErrors))
-	for k := range e.ValidationErrors {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(e.ValidationErrors))
 	for i, k := range keys {
 		if i == 3 {
 			lines = append(lines, " "+s.Muted.Render(fmt.Sprintf("  … %d more validation errors in the body below", len(keys)-3)))
@@ -143,12 +140,7 @@ func (m *Model) progressBar(w int) string {
 func (m *Model) headersView(h int) string {
 	s := m.com.Styles
 	lines := []string{" " + s.Label.Render("URL") + " " + sanitize.Line(m.resp.URL)}
-	names := make([]string, 0, len(m.resp.Header))
-	for k := range m.resp.Header {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(m.resp.Header)) {
 		for _, v := range m.resp.Header[k] {
 			lines = append(lines, " "+s.Label.Render(sanitize.Line(k)+":")+" "+s.Value.Render(sanitize.Line(v)))
 		}

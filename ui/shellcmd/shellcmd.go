@@ -5,8 +5,9 @@
 package shellcmd
 
 import (
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/dinero-tui/dinero-tui/ui/common"
@@ -71,7 +72,7 @@ func API(r common.Request, o Options) string {
 	}
 	args = append(args, Quote(path))
 	if !queryInPath {
-		for _, k := range sortedKeys(r.Query) {
+		for _, k := range slices.Sorted(maps.Keys(r.Query)) {
 			for _, v := range r.Query[k] {
 				args = append(args, "-f", Quote(k+"="+v))
 			}
@@ -129,7 +130,7 @@ func FullURL(baseURL string, r common.Request) string {
 // ExpandPath fills the {name} placeholders of path that have a value,
 // each escaped as one path segment; the others stay as they are.
 func ExpandPath(path string, params map[string]string) string {
-	for _, k := range sortedKeys(params) {
+	for _, k := range slices.Sorted(maps.Keys(params)) {
 		if v := params[k]; v != "" {
 			path = strings.ReplaceAll(path, "{"+k+"}", url.PathEscape(v))
 		}
@@ -185,13 +186,4 @@ func contains(lines []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
