@@ -270,7 +270,9 @@ func TestAllPagesNotifyReportsEachPageAfterItsItems(t *testing.T) {
 	var buf bytes.Buffer
 	var seen []string
 	err := c.AllPagesNotify(context.Background(), Request{Path: "/v1/1/invoices", Query: url.Values{"pageSize": {"100"}}}, &buf,
-		func(p Page) { seen = append(seen, fmt.Sprintf("page %d: %d items, %d bytes so far", p.Number, len(p.Items), buf.Len())) })
+		func(p Page) {
+			seen = append(seen, fmt.Sprintf("page %d: %d items, %d bytes so far", p.Number, len(p.Items), buf.Len()))
+		})
 	if err != nil {
 		t.Fatal(err)
 	}
