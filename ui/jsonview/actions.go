@@ -60,10 +60,7 @@ func (m Model) currentKey() string {
 	if !d.IsJSON() || d.Lines() == 0 {
 		return ""
 	}
-	i := m.cursor
-	if l := d.line(i); isClose(l.kind) {
-		i = int(l.pair)
-	}
+	i := d.opener(m.cursor)
 	l := d.line(i)
 	switch {
 	case l.flags&flagKey != 0:

@@ -93,12 +93,8 @@ func (m *Model) fold() {
 	if d.Lines() == 0 || !d.IsJSON() {
 		return
 	}
-	i := m.cursor
+	i := d.opener(m.cursor)
 	l := d.line(i)
-	if isClose(l.kind) {
-		i = int(l.pair)
-		l = d.line(i)
-	}
 	if isOpen(l.kind) && !m.isFolded(i) {
 		m.setFolded(i, true)
 		m.moveTo(i)
@@ -129,10 +125,7 @@ func (m *Model) toggle() {
 	if d.Lines() == 0 {
 		return
 	}
-	i := m.cursor
-	if l := d.line(i); isClose(l.kind) {
-		i = int(l.pair)
-	}
+	i := d.opener(m.cursor)
 	if isOpen(d.line(i).kind) {
 		m.setFolded(i, !m.isFolded(i))
 		m.moveTo(i)
@@ -165,12 +158,8 @@ func (m *Model) sibling(dir int) {
 	if d.Lines() == 0 {
 		return
 	}
-	i := m.cursor
+	i := d.opener(m.cursor)
 	l := d.line(i)
-	if isClose(l.kind) {
-		i = int(l.pair)
-		l = d.line(i)
-	}
 	if dir > 0 {
 		j := i
 		if isOpen(l.kind) {
@@ -197,10 +186,7 @@ func (m *Model) parent() {
 	if d.Lines() == 0 || !d.IsJSON() {
 		return
 	}
-	i := m.cursor
-	if l := d.line(i); isClose(l.kind) {
-		i = int(l.pair)
-	}
+	i := d.opener(m.cursor)
 	if p := d.line(i).parent; p != noLine {
 		m.moveTo(int(p))
 	}

@@ -14,9 +14,7 @@ func (d *Document) Path(i int) string {
 	if !d.IsJSON() || i < 0 || i >= d.Lines() {
 		return ""
 	}
-	if isClose(d.line(i).kind) {
-		i = int(d.line(i).pair)
-	}
+	i = d.opener(i)
 	var parts []string
 	for {
 		l := d.line(i)
@@ -76,4 +74,13 @@ func (d *Document) lineAt(off int) int {
 		}
 	}
 	return lo
+}
+
+// opener is the line that starts the node at line i: the opening bracket
+// for a closing one, else i itself.
+func (d *Document) opener(i int) int {
+	if l := d.line(i); isClose(l.kind) {
+		return int(l.pair)
+	}
+	return i
 }
