@@ -20,8 +20,14 @@ import (
 
 type (
 	sessionEventMsg struct{ ev common.SessionEvent }
-	sessionTickMsg  struct{ gen int }
-	historyMsg      struct {
+	// statusMsg is the session state read off the UI goroutine (reading it
+	// may touch the token store or the OS keyring).
+	statusMsg struct {
+		st         common.SessionStatus
+		needsLogin bool
+	}
+	sessionTickMsg struct{ gen int }
+	historyMsg     struct {
 		store *history.Store
 		err   error
 	}
@@ -108,25 +114,23 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 	case common.BackMsg:
 		return m.goBack(), true
 	case common.LoggedInMsg:
-		m.status = m.com.Backend.Status()
 		m.screen = screenOrgs
 		if m.org.ID != 0 && len(m.back) > 0 {
 			m.goBack()
 		}
-		cmd := m.sessionTick()
+		cmd := m.loadStatus(false)
 		if !m.orgs.Loaded() {
 			cmd = tea.Batch(cmd, m.orgs.Load())
 		}
 		return cmd, true
 	case common.LoginRequiredMsg:
-		m.status = m.com.Backend.Status()
 		m.status.NeedsLogin = true
 		m.login.SetProblem(msg.Reason)
 		if m.screen != screenLogin {
 			m.back = append(m.back, m.screen)
 		}
 		m.screen = screenLogin
-		return nil, true
+		return m.loadStatus(true), true
 	case common.OrgChosenMsg:
 		m.org = msg.Org
 		m.goTo(screenEndpoints)
@@ -139,8 +143,11 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 		m.goTo(screenResponse)
 		return m.response.Send(msg.Op, msg.Req), true
 	case common.ResponseMsg:
-		m.status = m.com.Backend.Status()
-		return m.saveHistory(msg), true
+		return tea.Batch(m.saveHistory(msg), m.loadStatus(false)), true
+	case statusMsg:
+		m.status = msg.st
+		m.status.NeedsLogin = m.status.NeedsLogin || msg.needsLogin
+		return m.sessionTick(), true
 	case common.OpenItemMsg:
 		return m.openItem(msg), true
 	case history.ResendMsg:
@@ -261,6 +268,13 @@ func (m *Model) listenEvents() tea.Cmd {
 		}
 		return sessionEventMsg{ev: ev}
 	}
+}
+
+// loadStatus reads the session state in a command; needsLogin keeps the
+// "log in again" state a refused token put the UI in.
+func (m *Model) loadStatus(needsLogin bool) tea.Cmd {
+	be := m.com.Backend
+	return func() tea.Msg { return statusMsg{st: be.Status(), needsLogin: needsLogin} }
 }
 
 // sessionTick schedules the next repaint of the expiry countdown: once a

@@ -21,9 +21,18 @@ type bodyEditedMsg struct {
 	err  error
 }
 
+// bodyFileMsg says the body was written to path for the editor to open.
+type bodyFileMsg struct {
+	editor []string
+	path   string
+	err    error
+}
+
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
+	case bodyFileMsg:
+		return m, m.runEditor(msg)
 	case bodyEditedMsg:
 		if msg.err != nil {
 			m.problem = "The editor failed: " + sanitize.Line(msg.err.Error())
@@ -128,11 +137,20 @@ func (m *Model) editBody() tea.Cmd {
 		m.note = "Editing the body here (set $EDITOR to use your editor); esc returns to the form."
 		return m.body.Focus()
 	}
-	path, err := m.writeBodyFile()
-	if err != nil {
-		m.problem = err.Error()
+	dir, body := m.com.CacheDir, m.body.Value()
+	return func() tea.Msg {
+		path, err := writeBodyFile(dir, body)
+		return bodyFileMsg{editor: editor, path: path, err: err}
+	}
+}
+
+// runEditor hands the terminal to the editor on the written body file.
+func (m *Model) runEditor(msg bodyFileMsg) tea.Cmd {
+	if msg.err != nil {
+		m.problem = msg.err.Error()
 		return nil
 	}
+	editor, path := msg.editor, msg.path
 	c := exec.Command(editor[0], append(editor[1:], path)...)
 	return tea.ExecProcess(c, func(err error) tea.Msg {
 		defer os.Remove(path)
@@ -147,8 +165,8 @@ func (m *Model) editBody() tea.Cmd {
 	})
 }
 
-func (m *Model) writeBodyFile() (string, error) {
-	dir := m.com.CacheDir
+// writeBodyFile puts body in a private temporary file under dir.
+func writeBodyFile(dir, body string) (string, error) {
 	if dir == "" {
 		dir = os.TempDir()
 	}
@@ -159,7 +177,7 @@ func (m *Model) writeBodyFile() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("create the body file: %w", err)
 	}
-	_, werr := f.WriteString(m.body.Value())
+	_, werr := f.WriteString(body)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
