@@ -82,11 +82,12 @@ func runAPI(env *Env, args []string) int {
 	if code := confirmWrite(env, &o, p, req); code >= 0 {
 		return code
 	}
-	client, err := newAPIClient(env, p)
+	client, done, err := newAPIClient(env, p)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %v\n", err)
 		return 1
 	}
+	defer done("api")
 	if err := sendAPI(env, client, &o, req); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %s\n", sanitize.Line(err.Error()))
 		return 1
@@ -394,31 +395,33 @@ func orDash(s string) string {
 }
 
 // apiHTTPClient returns the session's authorized *http.Client for a
-// profile. Tests replace it with a client of their own.
-var apiHTTPClient = func(env *Env, p config.Profile) (*http.Client, error) {
+// profile and a func that reports, when the command ends, a session that
+// could not be saved. Tests replace it with a client of their own.
+var apiHTTPClient = func(env *Env, p config.Profile) (*http.Client, func(command string), error) {
 	sess, err := openSession(env, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !sess.Status().LoggedIn {
-		return nil, errors.New("not logged in: run 'dinero-tui login' first")
+		return nil, nil, errors.New("not logged in: run 'dinero-tui login' first")
 	}
-	return sess.HTTPClient(), nil
+	return sess.HTTPClient(), func(command string) { finishSession(env, command, sess) }, nil
 }
 
 // newAPIClient builds the Dinero client for a command; it tells the user on
-// stderr whenever it waits (rate limit, retries).
-func newAPIClient(env *Env, p config.Profile) (*api.Client, error) {
-	hc, err := apiHTTPClient(env, p)
+// stderr whenever it waits (rate limit, retries). Call done with the
+// command's name when the command ends.
+func newAPIClient(env *Env, p config.Profile) (client *api.Client, done func(command string), err error) {
+	hc, done, err := apiHTTPClient(env, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return api.NewClient(hc, p.APIURL,
 		api.WithUserAgent("dinero-tui"),
 		api.WithRetryNotify(func(i api.RetryInfo) {
 			fmt.Fprintf(env.Stderr, "dinero-tui: %s; waiting %s before trying again\n", i.Reason, i.Wait.Round(100*time.Millisecond))
 		}),
-	), nil
+	), done, nil
 }
 
 // applyOrgFlag overrides the profile's organization when --org was given.

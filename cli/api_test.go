@@ -25,7 +25,7 @@ func apiSandbox(t *testing.T, invoices int) string {
 	sb := sandboxtest.Start(t, sandbox.Options{AutoApprove: true, Size: invoices, Seed: 3})
 	hc := sandboxtest.BearerClient(sandboxtest.AccessToken(t, sb))
 	old := apiHTTPClient
-	apiHTTPClient = func(env *Env, p config.Profile) (*http.Client, error) { return hc, nil }
+	apiHTTPClient = func(env *Env, p config.Profile) (*http.Client, func(string), error) { return hc, func(string) {}, nil }
 	t.Cleanup(func() { apiHTTPClient = old })
 	return sb.APIURL
 }

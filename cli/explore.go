@@ -51,6 +51,7 @@ func runExplore(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 1
 	}
+	defer finishSession(env, explorerCommand, s)
 	client := api.NewClient(s.HTTPClient(), p.APIURL)
 	if err := ui.Run(env.Ctx, ui.NewDeps(p, s, client, cat, env.Getenv)); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)

@@ -35,11 +35,12 @@ func runOrgs(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui orgs: %v\n", err)
 		return 2
 	}
-	client, err := newAPIClient(env, p)
+	client, done, err := newAPIClient(env, p)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui orgs: %v\n", err)
 		return 1
 	}
+	defer done("orgs")
 	orgs, err := client.Organizations(env.Ctx)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui orgs: %s\n", sanitize.Line(err.Error()))

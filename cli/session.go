@@ -58,9 +58,22 @@ func (pf *profileFlags) load(env *Env) (config.Profile, error) {
 // browserOpener opens the login link; tests replace it.
 var browserOpener = oauth.OpenBrowser
 
+// sessionOptions are added to every session a command opens (tests).
+var sessionOptions []oauth.Option
+
 // openSession opens the OAuth session of a profile for a command.
 func openSession(env *Env, p config.Profile) (*oauth.Session, error) {
-	return oauth.NewSession(p, oauth.WithOpener(func(u string) error { return browserOpener(u, env.Getenv) }))
+	opts := append([]oauth.Option{oauth.WithOpener(func(u string) error { return browserOpener(u, env.Getenv) })}, sessionOptions...)
+	return oauth.NewSession(p, opts...)
+}
+
+// finishSession retries a token save the store refused and, when the
+// newest tokens are still only in memory, says so on stderr: they end with
+// this process.
+func finishSession(env *Env, name string, sess *oauth.Session) {
+	if err := sess.Flush(context.Background()); err != nil {
+		fmt.Fprintf(env.Stderr, "dinero-tui %s: warning: %v\n", name, err)
+	}
 }
 
 func init() {
@@ -114,6 +127,7 @@ func runLogin(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui login: %v\n", err)
 		return 1
 	}
+	defer finishSession(env, "login", sess)
 	ctx, cancel := context.WithTimeout(env.Ctx, *timeout)
 	defer cancel()
 	l, err := sess.StartLogin(ctx)
@@ -215,6 +229,7 @@ func runLogout(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui logout: %v\n", err)
 		return 1
 	}
+	defer finishSession(env, "logout", sess)
 	err = sess.Logout(env.Ctx)
 	switch {
 	case errors.Is(err, oauth.ErrRevokeFailed):

@@ -228,11 +228,10 @@ func (l *Login) exchange(ctx context.Context, code string) error {
 	if err != nil {
 		return err
 	}
-	err = s.withLock(ctx, func() error { return s.store.Save(t) })
+	err = s.withLock(ctx, func() error { return s.keep(t) })
 	if err != nil {
 		return fmt.Errorf("store the new tokens: %w", err)
 	}
-	s.setCurrent(t)
 	s.stateMu.Lock()
 	s.warning = ""
 	s.stateMu.Unlock()

@@ -50,6 +50,9 @@ type Session struct {
 	cur        *Tokens
 	needsLogin bool
 	warning    string
+	// unsaved is the newest pair when the store refused it: it stays
+	// authoritative over any older record until a save succeeds.
+	unsaved *Tokens
 
 	evMu    sync.Mutex
 	subs    map[int]chan Event
@@ -117,10 +120,16 @@ func NewSession(p config.Profile, opts ...Option) (*Session, error) {
 }
 
 // reload reads the store into memory (without the lock: saves are atomic).
+// An unsaved newer pair is never replaced by an older stored record.
 func (s *Session) reload() *Tokens {
 	t, err := s.store.Load()
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
+	if s.unsaved != nil && !newer(t, s.unsaved) {
+		s.cur, s.needsLogin = s.unsaved.clone(), false
+		return s.cur.clone()
+	}
+	s.unsaved = nil
 	if err != nil {
 		s.warning = err.Error()
 		s.cur, s.needsLogin = nil, true
@@ -176,6 +185,9 @@ type Status struct {
 	StoreKind       string // file | keyring
 	StoreReason     string // why this store (visible for auto)
 	Warning         string // a store problem worth showing, if any
+	// Unsaved: the newest tokens live only in this process because the
+	// store refused them; saving is retried on the next use.
+	Unsaved bool
 }
 
 // Status re-reads the store (another process may have changed it; a
@@ -185,7 +197,7 @@ func (s *Session) Status() Status {
 	s.reload()
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
-	st := Status{StoreKind: s.store.Kind(), StoreReason: s.storeReason, Warning: s.warning}
+	st := Status{StoreKind: s.store.Kind(), StoreReason: s.storeReason, Warning: s.warning, Unsaved: s.unsaved != nil}
 	if t := s.cur; t != nil {
 		st.Scopes = append([]string(nil), t.Scopes...)
 		st.Expiry = t.Expiry

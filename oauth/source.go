@@ -27,7 +27,7 @@ func (s *Session) validToken(rejected string) (*Tokens, error) {
 	}
 	var out *Tokens
 	err := s.withLock(context.Background(), func() error {
-		t, err := s.store.Load()
+		t, err := s.loadLocked()
 		if err != nil {
 			s.setCurrent(nil)
 			s.setWarning(err.Error())
@@ -76,18 +76,31 @@ func (s *Session) refresh(old *Tokens) (*Tokens, error) {
 	hook("refresh-answered")
 	nt, err := s.tokensFrom(tok, old)
 	if err != nil {
+		s.keepRotated(tok.RefreshToken, old)
 		return nil, err
 	}
-	if err := s.store.Save(nt); err != nil {
-		// The old refresh token is spent: keep the new pair in memory so
-		// this process goes on working, and say so loudly.
-		s.setCurrent(nt)
-		s.setWarning("the renewed tokens could not be saved (" + err.Error() + "); other dinero-tui processes will need a new login")
-		return nt, nil
+	// Once saved or not, the new pair is the one to use: the old refresh
+	// token is spent. keep says so when it could not be saved.
+	msg := "session renewed"
+	if s.keep(nt) != nil {
+		msg = unsavedPrefix
 	}
-	s.setCurrent(nt)
-	s.emit(Event{Kind: EventRefreshed, Expiry: nt.Expiry, Message: "session renewed"})
+	s.emit(Event{Kind: EventRefreshed, Expiry: nt.Expiry, Message: msg})
 	return nt.clone(), nil
+}
+
+// keepRotated keeps a new refresh token from an answer that failed
+// validation: the server has rotated, so the old one is spent. The record
+// keeps the old access token marked expired, so the next use refreshes
+// with the new refresh token.
+func (s *Session) keepRotated(refresh string, old *Tokens) {
+	if refresh == "" || refresh == old.RefreshToken || !printable(refresh) {
+		return
+	}
+	kept := old.clone()
+	kept.RefreshToken = refresh
+	kept.Expiry, kept.SavedAt = s.now().UTC(), s.now().UTC()
+	_ = s.keep(kept)
 }
 
 // refreshFailed classifies a failed refresh without quoting the response.

@@ -59,7 +59,7 @@ func convertStatus(st oauth.Status) common.SessionStatus {
 	// the bar says "not logged in"
 	had := st.HasRefreshToken || !st.Expiry.IsZero()
 	return common.SessionStatus{LoggedIn: st.LoggedIn, NeedsLogin: st.NeedsLogin && had, Expiry: st.Expiry,
-		HasRefreshToken: st.HasRefreshToken, StoreKind: st.StoreKind, Scopes: st.Scopes}
+		HasRefreshToken: st.HasRefreshToken, StoreKind: st.StoreKind, Scopes: st.Scopes, Unsaved: st.Unsaved}
 }
 
 func (b *realBackend) Events() (<-chan common.SessionEvent, func()) {

@@ -62,6 +62,9 @@ type SessionStatus struct {
 	HasRefreshToken bool
 	StoreKind       string // "keyring" or "file"
 	Scopes          []string
+	// Unsaved: the store refused the newest tokens; they live only in this
+	// process until a save succeeds.
+	Unsaved bool
 }
 
 // SessionEventKind says what happened to the session.

@@ -55,7 +55,7 @@ func Render(s *styles.Styles, width int, crumbs []string, profile string, sess S
 
 // SessionText is the session part of the bar: "not logged in",
 // "session ok · expires in 54m", "refreshed · expires in 1:23",
-// "log in again".
+// "log in again", "session not saved · ...".
 func SessionText(s *styles.Styles, sess Session) string {
 	st := sess.Status
 	switch {
@@ -63,6 +63,8 @@ func SessionText(s *styles.Styles, sess Session) string {
 		return s.StatusBar.Bad.Render("log in again")
 	case !st.LoggedIn:
 		return s.StatusBar.Warn.Render("not logged in")
+	case st.Unsaved:
+		return s.StatusBar.Bad.Render("session not saved · log in again after quitting")
 	}
 	prefix := "session ok"
 	if !sess.RefreshedAt.IsZero() && sess.Now.Sub(sess.RefreshedAt) < 5*time.Minute {

@@ -26,6 +26,7 @@ func TestSessionText(t *testing.T) {
 		{"minutes", common.SessionStatus{LoggedIn: true, Expiry: now.Add(54*time.Minute + 30*time.Second)}, time.Time{}, "session ok · expires in 54m"},
 		{"countdown", common.SessionStatus{LoggedIn: true, Expiry: now.Add(83 * time.Second)}, time.Time{}, "session ok · expires in 1:23"},
 		{"refreshed", common.SessionStatus{LoggedIn: true, Expiry: now.Add(time.Hour)}, now.Add(-time.Minute), "refreshed · expires in 1h00m"},
+		{"unsaved", common.SessionStatus{LoggedIn: true, Unsaved: true, Expiry: now.Add(time.Hour)}, now, "session not saved · log in again after quitting"},
 		{"expired with refresh", common.SessionStatus{LoggedIn: true, HasRefreshToken: true, Expiry: now.Add(-time.Second)}, time.Time{}, "session ok · refreshes on the next call"},
 	}
 	for _, tt := range tests {
