@@ -59,6 +59,7 @@ type Session struct {
 	nextSub int
 
 	apiClient *http.Client
+	apiOrigin string // the only origin the bearer token is sent to
 }
 
 // Option changes how a Session is built.
@@ -114,7 +115,8 @@ func NewSession(p config.Profile, opts ...Option) (*Session, error) {
 		}
 		s.store, s.storeReason = st, why
 	}
-	s.apiClient = &http.Client{Transport: &transport{s: s, base: defaultAPITransport()}}
+	s.apiOrigin = apiOrigin(p.APIURL)
+	s.apiClient = &http.Client{Transport: &transport{s: s, base: defaultAPITransport()}, CheckRedirect: s.checkRedirect}
 	s.reload()
 	return s, nil
 }

@@ -173,13 +173,18 @@ func defaultAPITransport() http.RoundTripper {
 	return http.DefaultTransport
 }
 
-// HTTPClient is the client for the Dinero API: it adds the bearer token,
-// refreshes ahead of expiry, and on a 401 renews the token once and
+// HTTPClient is the client for the Dinero API: it adds the bearer token
+// (only to the API base's exact origin, following redirects only within
+// it), refreshes ahead of expiry, and on a 401 renews the token once and
 // retries an idempotent request once. All callers share one token source.
 func (s *Session) HTTPClient() *http.Client { return s.apiClient }
 
 // RoundTrip implements http.RoundTripper.
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.s.apiOrigin == "" || origin(req.URL) != t.s.apiOrigin {
+		closeBody(req)
+		return nil, t.s.errOtherOrigin(req.URL)
+	}
 	tok, err := t.s.validToken("")
 	if err != nil {
 		closeBody(req)
