@@ -127,7 +127,7 @@ func evaluateResponse(form url.Values, issuer string, issRequired bool) callback
 		}
 	}
 	if iss, ok := form["iss"]; ok {
-		if iss[0] != issuer && iss[0] != issuer+"/" {
+		if iss[0] != issuer { // exact, as RFC 9207 §2.4 asks
 			return callbackResult{err: errors.New("the login answer comes from another issuer; start the login again")}
 		}
 	} else if issRequired {

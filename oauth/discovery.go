@@ -71,7 +71,9 @@ func (s *Session) discover(ctx context.Context, responseMode string) (endpoints,
 
 // checkDiscovery validates a discovery document for this login.
 func (s *Session) checkDiscovery(doc discoveryDoc, responseMode string) (endpoints, error) {
-	if doc.Issuer != s.issuer && doc.Issuer != s.issuer+"/" {
+	// Exact comparison (OpenID Connect Discovery §4.3): no trailing slash,
+	// no case folding.
+	if doc.Issuer != s.issuer {
 		return endpoints{}, fmt.Errorf("discovery names issuer %q, not %q: refusing to log in (check DINERO_CONNECT_URL)", sanitizeCode(doc.Issuer), s.issuer)
 	}
 	for _, e := range []struct{ name, u string }{{"authorization_endpoint", doc.AuthorizationEndpoint}, {"token_endpoint", doc.TokenEndpoint}} {

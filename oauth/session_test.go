@@ -32,6 +32,14 @@ func TestDiscovery(t *testing.T) {
 		{"wrong issuer", func(h *harness) http.HandlerFunc {
 			return func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, doc("https://evil.example", "")) }
 		}, "issuer"},
+		{"issuer with a trailing slash", func(h *harness) http.HandlerFunc {
+			return func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, doc(h.srv.URL+"/", "")) }
+		}, "issuer"},
+		{"issuer in other case", func(h *harness) http.HandlerFunc {
+			return func(w http.ResponseWriter, r *http.Request) {
+				io.WriteString(w, doc(strings.Replace(h.srv.URL, "http://", "HTTP://", 1), ""))
+			}
+		}, "issuer"},
 		{"no S256", func(h *harness) http.HandlerFunc {
 			return func(w http.ResponseWriter, r *http.Request) {
 				io.WriteString(w, doc(h.srv.URL, `,"code_challenge_methods_supported":["plain"]`))
