@@ -250,7 +250,7 @@ func (c *Client) send(ctx context.Context, r Request, headersOnlyTimeout bool) (
 		if resp.StatusCode < 400 {
 			return resp, start, cancel, nil
 		}
-		apiErr := readError(resp, method, u)
+		apiErr := readError(resp, method, u, c.now())
 		cancel()
 		if !retryable || attempt > c.retries {
 			return nil, start, nil, apiErr
@@ -263,16 +263,18 @@ func (c *Client) send(ctx context.Context, r Request, headersOnlyTimeout bool) (
 				wait = backoff
 				backoff *= 2
 			}
-			if wait > c.maxWait {
-				return nil, start, nil, apiErr
-			}
 		case resp.StatusCode >= 500 && resp.StatusCode <= 599:
 			wait, reason = backoff, fmt.Sprintf("HTTP %d", resp.StatusCode)
-			if apiErr.RetryAfter > 0 && apiErr.RetryAfter <= c.maxWait {
+			if apiErr.RetryAfter > 0 {
 				wait = apiErr.RetryAfter
 			}
 			backoff *= 2
 		default:
+			return nil, start, nil, apiErr
+		}
+		if wait > c.maxWait {
+			// Waiting that long is giving up: say so now, with the server's wait.
+			apiErr.WaitLimit = c.maxWait
 			return nil, start, nil, apiErr
 		}
 		if c.notify != nil {
@@ -331,11 +333,13 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, r Reque
 	return resp, cancel, nil
 }
 
-// readError reads (a bounded part of) a failed answer and parses it.
-func readError(resp *http.Response, method string, u *url.URL) *Error {
+// readError reads (a bounded part of) a failed answer and parses it; an
+// HTTP-date Retry-After counts from now.
+func readError(resp *http.Response, method string, u *url.URL, now time.Time) *Error {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	e := ParseError(resp.StatusCode, resp.Header, body)
+	e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), now)
 	e.Method, e.URL = method, redact(u)
 	return e
 }

@@ -329,3 +329,35 @@ func TestOrganizations(t *testing.T) {
 		t.Errorf("orgs = %+v", orgs)
 	}
 }
+
+// TestRetryAfterBeyondTheLimitGivesUpAtOnce: a Retry-After of 25 hours on a
+// 429 or a 503 is not treated as absent (and retried after backoff): the
+// client gives up after one request and says how long the server asked.
+func TestRetryAfterBeyondTheLimitGivesUpAtOnce(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		header string
+	}{
+		{429, "90000"},
+		{503, "90000"},
+		{503, time.Date(2026, 1, 3, 4, 4, 5, 0, time.UTC).Format(http.TimeFormat)},
+	} {
+		var calls atomic.Int32
+		c, clk := setup(t, func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			w.Header().Set("Retry-After", tc.header)
+			w.WriteHeader(tc.status)
+		})
+		_, err := c.Do(context.Background(), Request{Path: "/v1/1/products"})
+		var apiErr *Error
+		if !errors.As(err, &apiErr) || apiErr.WaitLimit != time.Minute {
+			t.Fatalf("%d %s: err = %v", tc.status, tc.header, err)
+		}
+		if calls.Load() != 1 || len(clk.Sleeps()) != 0 {
+			t.Errorf("%d %s: %d calls, sleeps %v; want one call and no wait", tc.status, tc.header, calls.Load(), clk.Sleeps())
+		}
+		if msg := err.Error(); !strings.Contains(msg, "25h0m0s") || !strings.Contains(msg, "gave up") {
+			t.Errorf("%d %s: message %q should give the server's wait and say it gave up", tc.status, tc.header, msg)
+		}
+	}
+}

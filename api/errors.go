@@ -83,6 +83,9 @@ type Error struct {
 	LanguageSpecificMessages []LanguageMessage
 	Kind                     ErrorKind
 	RetryAfter               time.Duration // from the Retry-After header, 0 when absent
+	// WaitLimit is set when the client gave up at once because RetryAfter
+	// is longer than it waits (WithRetryLimits).
+	WaitLimit time.Duration
 	Body                     string        // the body, trimmed and sanitized
 	Method, URL              string        // the request, when known
 }
@@ -110,6 +113,7 @@ func (e *Error) Error() string {
 			fmt.Fprintf(&b, "; retry after %s", e.RetryAfter.Round(time.Second))
 		}
 		b.WriteString(" (Dinero allows 100 requests a minute per organization)")
+		b.WriteString(e.gaveUp())
 		return b.String()
 	case KindHTMLNotFound:
 		b.WriteString("HTTP 404 not found")
@@ -142,7 +146,19 @@ func (e *Error) Error() string {
 	if e.Message == "" && e.Code == 0 && e.Body != "" {
 		b.WriteString(": " + sanitize.Line(truncate(e.Body, 200)))
 	}
+	if e.WaitLimit > 0 {
+		fmt.Fprintf(&b, "; the server asks to wait %s", e.RetryAfter.Round(time.Second))
+	}
+	b.WriteString(e.gaveUp())
 	return b.String()
+}
+
+// gaveUp explains why the client did not wait for the server's Retry-After.
+func (e *Error) gaveUp() string {
+	if e.WaitLimit <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("; that is longer than dinero-tui waits (%s), so it gave up: try again later", e.WaitLimit)
 }
 
 func statusNote(status int) string {
@@ -302,21 +318,30 @@ func validationMap(raw json.RawMessage) map[string]string {
 	return out
 }
 
-// parseRetryAfter reads delta-seconds or an HTTP date; 0 when absent or bad.
+// maxRetryAfter caps an absurd Retry-After so it fits a Duration; any
+// wait this long is far beyond what the client waits anyway.
+const maxRetryAfter = 100 * 365 * 24 * time.Hour
+
+// parseRetryAfter reads delta-seconds or an HTTP date; 0 when absent or
+// bad. A long wait is kept (capped at maxRetryAfter): the caller gives up
+// and says how long the server asked for.
 func parseRetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
 	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if !(secs > 0 && secs <= 24*3600) { // also rejects NaN
+		if !(secs > 0) { // also rejects NaN
 			return 0
+		}
+		if secs >= maxRetryAfter.Seconds() {
+			return maxRetryAfter
 		}
 		return time.Duration(secs * float64(time.Second))
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		if d := t.Sub(now); d > 0 {
-			return d
+			return min(d, maxRetryAfter)
 		}
 	}
 	return 0
