@@ -85,9 +85,9 @@ type Error struct {
 	RetryAfter               time.Duration // from the Retry-After header, 0 when absent
 	// WaitLimit is set when the client gave up at once because RetryAfter
 	// is longer than it waits (WithRetryLimits).
-	WaitLimit time.Duration
-	Body                     string        // the body, trimmed and sanitized
-	Method, URL              string        // the request, when known
+	WaitLimit   time.Duration
+	Body        string // the body, trimmed and sanitized
+	Method, URL string // the request, when known
 }
 
 // Error explains the failure in one readable line.
