@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -21,9 +22,11 @@ func Placeholders(path string) []string {
 
 // ExpandPath fills the {name} placeholders of path with values, escaping
 // each as one path segment. A placeholder without a value is an error that
-// names it.
+// names it. "." and ".." are refused (a normalizing server would route
+// them to another resource), and {organizationId} must be a whole number.
 func ExpandPath(path string, values map[string]string) (string, error) {
 	var missing []string
+	var bad error
 	out := placeholder.ReplaceAllStringFunc(path, func(m string) string {
 		name := m[1 : len(m)-1]
 		v, ok := values[name]
@@ -31,13 +34,44 @@ func ExpandPath(path string, values map[string]string) (string, error) {
 			missing = append(missing, name)
 			return m
 		}
+		if err := CheckPathValue(name, v); err != nil && bad == nil {
+			bad = err
+		}
 		return url.PathEscape(v)
 	})
 	if len(missing) > 0 {
 		sort.Strings(missing)
 		return "", fmt.Errorf("path %s needs a value for {%s}", path, strings.Join(missing, "}, {"))
 	}
+	if bad != nil {
+		return "", bad
+	}
 	return out, nil
+}
+
+// CheckPathValue reports whether v may fill the {name} placeholder: not
+// empty, not "." or "..", and a whole number > 0 for organizationId.
+func CheckPathValue(name, v string) error {
+	switch v {
+	case "":
+		return fmt.Errorf("{%s} needs a value", name)
+	case ".", "..":
+		return fmt.Errorf("{%s} cannot be %q: it would name another path; give the real value", name, v)
+	}
+	if name == "organizationId" {
+		if n, err := strconv.ParseInt(v, 10, 64); err != nil || n <= 0 || strconv.FormatInt(n, 10) != v {
+			return fmt.Errorf("{organizationId} must be an organization id (a whole number, see 'dinero-tui orgs'), got %q", truncateValue(v))
+		}
+	}
+	return nil
+}
+
+// truncateValue keeps a quoted user value short in a message.
+func truncateValue(v string) string {
+	if len(v) > 40 {
+		return truncate(v, 40)
+	}
+	return v
 }
 
 // buildURL resolves r against the base URL and returns it with the

@@ -142,6 +142,13 @@ func buildAPIRequest(env *Env, o *apiOptions, p config.Profile, target string) (
 	if placeholders["organizationId"] && req.PathParams["organizationId"] == "" {
 		return req, errors.New("this path needs an organization: pass --org ID or set DINERO_ORG_ID (see 'dinero-tui orgs')")
 	}
+	for name := range placeholders {
+		if v, ok := req.PathParams[name]; ok {
+			if err := api.CheckPathValue(name, v); err != nil {
+				return req, err
+			}
+		}
+	}
 	if o.paginate && req.Method != http.MethodGet {
 		return req, fmt.Errorf("--paginate works only with GET, not %s", req.Method)
 	}

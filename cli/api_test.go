@@ -109,6 +109,10 @@ func TestAPIErrorsAndExitCodes(t *testing.T) {
 		{"unknown op", []string{"api", "nope.nothing"}, 2, "dinero-tui endpoints"},
 		{"paginate a write", []string{"api", "-X", "POST", "/v1/1/contacts", "--paginate"}, 2, "only with GET"},
 		{"bad field", []string{"api", "/v1/countries", "-F", "novalue"}, 2, "key=value"},
+		{"dot-dot guid", []string{"api", "contacts.delete", "--org", carpenter, "-f", "guid=..", "--yes"}, 2, "cannot be"},
+		{"dot guid", []string{"api", "-X", "DELETE", "/v1/{organizationId}/contacts/{guid}", "--org", carpenter, "-f", "guid=.", "--yes"}, 2, "cannot be"},
+		{"org field not a number", []string{"api", "/v1/{organizationId}/contacts", "--org", carpenter, "-f", "organizationId=.."}, 2, "cannot be"},
+		{"org field with a path", []string{"api", "/v1/{organizationId}/contacts", "-f", "organizationId=1/contacts"}, 2, "organization id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
