@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -161,6 +162,9 @@ func applyFile(p *Profile, getenv func(string) string) error {
 	if _, err := toml.Decode(string(data), &fc); err != nil {
 		return fmt.Errorf("config file %s is not valid TOML (%v); fix or remove it", path, tomlErrorLine(err))
 	}
+	if err := checkSecretFileMode(path, fc); err != nil {
+		return err
+	}
 	fp, ok := fc.Profiles[p.Name]
 	if !ok {
 		return nil
@@ -183,6 +187,31 @@ func applyFile(p *Profile, getenv func(string) string) error {
 	setStr(&p.TokenStore, fp.TokenStore)
 	if fp.PKCE != nil {
 		p.PKCE = *fp.PKCE
+	}
+	return nil
+}
+
+// checkSecretFileMode refuses, as ssh does for a private key, a config file
+// that holds a client_secret and that other users may read: the secret
+// would be exposed to every account on the machine.
+func checkSecretFileMode(path string, fc fileConfig) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	holds := false
+	for _, fp := range fc.Profiles {
+		holds = holds || fp.ClientSecret != ""
+	}
+	if !holds {
+		return nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("read config file: %w", err)
+	}
+	if mode := info.Mode().Perm(); mode&0o077 != 0 {
+		return fmt.Errorf("config file %s holds a client_secret and other users can read it (mode %04o); "+
+			"run: chmod 600 %s (or move the secret to DINERO_CLIENT_SECRET or client_secret_env)", path, mode, path)
 	}
 	return nil
 }
