@@ -33,6 +33,7 @@ type Client struct {
 	sleep     func(ctx context.Context, d time.Duration) error
 	notify    func(RetryInfo)
 	limiter   *limiter
+	maxPages  int // most pages one Pages run fetches
 }
 
 // Option configures a Client.
@@ -85,6 +86,15 @@ func WithRateLimit(n int, per time.Duration) Option {
 	return func(c *Client) { c.limiter = newLimiter(n, per) }
 }
 
+// WithMaxPages sets the most pages one Pages run fetches (default MaxPages).
+func WithMaxPages(n int) Option {
+	return func(c *Client) {
+		if n > 0 {
+			c.maxPages = n
+		}
+	}
+}
+
 // NewClient returns a client that sends requests with hc to baseURL (for
 // example DefaultBaseURL, or a sandbox). An empty baseURL means
 // DefaultBaseURL. hc nil means http.DefaultClient.
@@ -105,6 +115,7 @@ func NewClient(hc *http.Client, baseURL string, opts ...Option) *Client {
 		now:       time.Now,
 		sleep:     sleepCtx,
 		limiter:   newLimiter(100, time.Minute),
+		maxPages:  MaxPages,
 	}
 	c.base, c.baseErr = parseBase(baseURL)
 	for _, o := range opts {

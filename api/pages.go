@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"net/url"
 	"strconv"
@@ -25,23 +26,35 @@ type Pagination struct {
 	Page                int
 }
 
+// MaxPages caps the pages one Pages run fetches: 10,000 pages are 10
+// million items at the largest page size, and at least 100 minutes under
+// Dinero's budget of 100 requests a minute. WithMaxPages changes it.
+const MaxPages = 10000
+
 // Page is one page of a paged list.
 type Page struct {
 	Number     int               // 0-based page number that was asked for
 	Items      []json.RawMessage // the page's Collection items (or the bare array's items)
 	Pagination Pagination        // zero when the answer had none (bare arrays)
 	Paginated  bool              // the answer carried a Pagination block
-	Response   *Response
+	// LastPage is the number of the last page, fixed from the first page's
+	// total; -1 when unknown (bare arrays).
+	LastPage int
+	Response *Response
 }
 
 // ErrStop may be returned by a Pages callback to stop early without error.
 var ErrStop = errors.New("stop paging")
 
 // Pages fetches r page by page, starting at the caller's page (default 0)
-// and keeping every other query value, and calls fn for each page. It stops
-// after the last page according to ResultWithoutFilter (or, for bare-array
-// answers, at the first short page). Requests stay within the client's
-// request budget (100 a minute per organization by default).
+// and keeping every other query value, and calls fn for each page.
+//
+// It always stops: the page count is fixed from the first page's
+// ResultWithoutFilter (later totals are not trusted), a short or empty page
+// is the last one, an answer whose Pagination.Page is not the page asked
+// for or whose items repeat an earlier page is an error, and no run goes
+// beyond the page cap (MaxPages). Bare-array answers stop at the first
+// short page. Requests stay within the client's request budget.
 func (c *Client) Pages(ctx context.Context, r Request, fn func(page Page) error) error {
 	r, q, err := splitQuery(r)
 	if err != nil {
@@ -55,8 +68,11 @@ func (c *Client) Pages(ctx context.Context, r Request, fn func(page Page) error)
 	if err != nil {
 		return err
 	}
-	var prevFirst json.RawMessage
+	plan := pagePlan{start: start, asked: size, last: -1, max: c.maxPages, seen: map[uint64]int{}}
 	for n := start; ; n++ {
+		if n-start >= plan.max {
+			return fmt.Errorf("stopped after %d pages, the most one run fetches: narrow the list (a filter, changesSince) or ask for larger pages (pageSize up to %d)", plan.max, MaxPageSize)
+		}
 		q.Set("page", strconv.Itoa(n))
 		r.Query = q
 		resp, err := c.Do(ctx, r)
@@ -67,12 +83,8 @@ func (c *Client) Pages(ctx context.Context, r Request, fn func(page Page) error)
 		if err != nil {
 			return err
 		}
-		// An endpoint that ignores page would answer the same page forever.
-		if n > start && len(page.Items) > 0 && string(page.Items[0]) == string(prevFirst) {
-			return fmt.Errorf("page %d repeats page %d: this endpoint does not seem to page", n, n-1)
-		}
-		if len(page.Items) > 0 {
-			prevFirst = append(prevFirst[:0], page.Items[0]...)
+		if err := plan.check(&page); err != nil {
+			return err
 		}
 		if err := fn(page); err != nil {
 			if errors.Is(err, ErrStop) {
@@ -80,11 +92,58 @@ func (c *Client) Pages(ctx context.Context, r Request, fn func(page Page) error)
 			}
 			return err
 		}
-		if lastPage(page, size) {
+		if lastPage(page, size) || plan.last >= 0 && n >= plan.last {
 			return nil
 		}
-
 	}
+}
+
+// pagePlan is what a paging run has learned: the last page (from the first
+// page's total) and a fingerprint of every page seen.
+type pagePlan struct {
+	start, asked int
+	last         int // -1 until known
+	max          int
+	seen         map[uint64]int // fingerprint of a page's items -> its number
+}
+
+// check validates page against the plan and fixes the plan from the first
+// page. It sets page.LastPage.
+func (pl *pagePlan) check(page *Page) error {
+	n := page.Number
+	if page.Paginated {
+		if page.Pagination.Page != n {
+			return fmt.Errorf("asked for page %d, the server answered page %d: stopped (this endpoint does not page as Dinero does)", n, page.Pagination.Page)
+		}
+		if n == pl.start {
+			size := page.Pagination.PageSize
+			if size <= 0 {
+				size = max(pl.asked, len(page.Items), 1)
+			}
+			total := max(page.Pagination.ResultWithoutFilter, 0)
+			pages := max((total+size-1)/size, 1)
+			pl.last = max(pages-1, pl.start)
+			if count := pl.last - pl.start + 1; count > pl.max {
+				return fmt.Errorf("the list holds %d items, %d pages of %d: more than the %d pages one run fetches; narrow the list (a filter, changesSince) or ask for larger pages (pageSize up to %d)",
+					total, count, size, pl.max, MaxPageSize)
+			}
+		}
+	}
+	page.LastPage = pl.last
+	if len(page.Items) == 0 {
+		return nil
+	}
+	h := fnv.New64a()
+	for _, it := range page.Items {
+		h.Write(it)
+		h.Write([]byte{0})
+	}
+	sum := h.Sum64()
+	if prev, ok := pl.seen[sum]; ok {
+		return fmt.Errorf("page %d repeats page %d: stopped (this endpoint does not seem to page)", n, prev)
+	}
+	pl.seen[sum] = n
+	return nil
 }
 
 func intQuery(q url.Values, key string, def int) (int, error) {
