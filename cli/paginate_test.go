@@ -37,7 +37,9 @@ func recordingAPI(t *testing.T, total int) (string, func() []url.Values) {
 	}))
 	t.Cleanup(srv.Close)
 	old := apiHTTPClient
-	apiHTTPClient = func(*Env, config.Profile) (*http.Client, func(string), error) { return srv.Client(), func(string) {}, nil }
+	apiHTTPClient = func(*Env, config.Profile) (*http.Client, func(string), error) {
+		return srv.Client(), func(string) {}, nil
+	}
 	t.Cleanup(func() { apiHTTPClient = old })
 	return srv.URL, func() []url.Values { mu.Lock(); defer mu.Unlock(); return append([]url.Values(nil), queries...) }
 }
