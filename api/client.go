@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -34,65 +35,8 @@ type Client struct {
 	notify    func(RetryInfo)
 	limiter   *limiter
 	maxPages  int // most pages one Pages run fetches
-}
-
-// Option configures a Client.
-type Option func(*Client)
-
-// RetryInfo tells an observer that the client is waiting before a retry.
-type RetryInfo struct {
-	Attempt int           // the attempt about to be made, 2 for the first retry
-	Wait    time.Duration // how long the client waits first
-	Reason  string        // e.g. "HTTP 429 rate limited", "HTTP 503", "request budget"
-}
-
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
-
-// WithTimeout bounds each attempt of a request (default 60s). For Stream it
-// bounds the wait for the response headers only.
-func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
-
-// WithRetryLimits sets the longest Retry-After the client waits for before
-// retrying (default 60s); a longer one fails at once with a KindRateLimited
-// error that carries RetryAfter.
-func WithRetryLimits(maxWait time.Duration) Option { return func(c *Client) { c.maxWait = maxWait } }
-
-// WithRetries sets how many times a GET is retried after a 429 or 5xx
-// (default 3) and the first backoff for 5xx (default 500ms, doubled each time).
-func WithRetries(n int, backoff time.Duration) Option {
-	return func(c *Client) { c.retries, c.backoff = max(n, 0), backoff }
-}
-
-// WithClock replaces the clock and the cancellable sleep (for tests).
-func WithClock(now func() time.Time, sleep func(ctx context.Context, d time.Duration) error) Option {
-	return func(c *Client) {
-		if now != nil {
-			c.now = now
-		}
-		if sleep != nil {
-			c.sleep = sleep
-		}
-	}
-}
-
-// WithRetryNotify calls fn before every wait (Retry-After, backoff, or the
-// request budget), so a UI can say what is happening.
-func WithRetryNotify(fn func(RetryInfo)) Option { return func(c *Client) { c.notify = fn } }
-
-// WithRateLimit sets the client-side request budget per organization
-// (default 100 per minute, Dinero's limit). n <= 0 turns it off.
-func WithRateLimit(n int, per time.Duration) Option {
-	return func(c *Client) { c.limiter = newLimiter(n, per) }
-}
-
-// WithMaxPages sets the most pages one Pages run fetches (default MaxPages).
-func WithMaxPages(n int) Option {
-	return func(c *Client) {
-		if n > 0 {
-			c.maxPages = n
-		}
-	}
+	maxBody   int64         // most bytes Do holds in memory
+	streamFor time.Duration // total time limit of a Stream
 }
 
 // NewClient returns a client that sends requests with hc to baseURL (for
@@ -116,6 +60,8 @@ func NewClient(hc *http.Client, baseURL string, opts ...Option) *Client {
 		sleep:     sleepCtx,
 		limiter:   newLimiter(100, time.Minute),
 		maxPages:  MaxPages,
+		maxBody:   MaxBodyInMemory,
+		streamFor: DefaultStreamTimeout,
 	}
 	c.base, c.baseErr = parseBase(baseURL)
 	for _, o := range opts {
@@ -185,9 +131,13 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	defer cancel()
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: reading the answer: %w", resp.Request.Method, redact(resp.Request.URL), err)
+	}
+	if int64(len(body)) > c.maxBody {
+		return nil, fmt.Errorf("%s %s: %w: it is larger than %s (ask for less, e.g. a smaller pageSize or fewer fields)",
+			resp.Request.Method, redact(resp.Request.URL), ErrTooLarge, sizeText(c.maxBody))
 	}
 	return &Response{
 		Status:   resp.StatusCode,
@@ -200,18 +150,26 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 
 // Stream sends r and copies a successful body to w, calling progress (if
 // not nil) as bytes arrive; total is -1 when unknown. Response.Body is nil.
+// The whole call is bounded by the stream time limit (WithStreamTimeout),
+// so an endless body ends with an error.
 func (c *Client) Stream(ctx context.Context, r Request, w io.Writer, progress func(done, total int64)) (*Response, error) {
+	parent := ctx
+	if c.streamFor > 0 {
+		var stop context.CancelFunc
+		ctx, stop = context.WithTimeout(ctx, c.streamFor)
+		defer stop()
+	}
 	resp, start, cancel, err := c.send(ctx, r, true)
 	if err != nil {
 		return nil, err
 	}
 	defer cancel()
 	defer resp.Body.Close()
-	var dst io.Writer = w
-	if progress != nil {
-		dst = &progressWriter{w: w, total: resp.ContentLength, fn: progress}
-	}
-	if _, err := io.Copy(dst, resp.Body); err != nil {
+	pw := &progressWriter{w: w, total: resp.ContentLength, fn: progress}
+	if _, err := io.Copy(pw, resp.Body); err != nil {
+		if parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			err = fmt.Errorf("the answer did not finish within %s (%s received), the most one answer may take", c.streamFor, sizeText(pw.done))
+		}
 		return nil, fmt.Errorf("%s %s: copying the answer: %w", resp.Request.Method, redact(resp.Request.URL), err)
 	}
 	return &Response{
@@ -232,8 +190,23 @@ type progressWriter struct {
 func (p *progressWriter) Write(b []byte) (int, error) {
 	n, err := p.w.Write(b)
 	p.done += int64(n)
-	p.fn(p.done, p.total)
+	if p.fn != nil {
+		p.fn(p.done, p.total)
+	}
 	return n, err
+}
+
+// sizeText writes a byte count for people: 64 MiB, 1.5 GiB, 900 bytes.
+func sizeText(n int64) string {
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size {
+			return strings.TrimSuffix(strconv.FormatFloat(float64(n)/float64(u.size), 'f', 1, 64), ".0") + " " + u.name
+		}
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // send performs r with retries and returns a successful response whose body

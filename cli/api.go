@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,13 +9,9 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/tidwall/gjson"
-	"github.com/tidwall/pretty"
 
 	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/api/catalog"
@@ -88,7 +83,7 @@ func runAPI(env *Env, args []string) int {
 		return 1
 	}
 	defer done("api")
-	if err := sendAPI(env, client, &o, req); err != nil {
+	if err := sendAPI(env, client, &o, req, p.CacheDir); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %s\n", sanitize.Line(err.Error()))
 		return 1
 	}
@@ -290,117 +285,6 @@ func confirmWrite(env *Env, o *apiOptions, p config.Profile, req api.Request) in
 	return 1
 }
 
-// sendAPI performs the call and prints the answer.
-func sendAPI(env *Env, client *api.Client, o *apiOptions, req api.Request) error {
-	out := bufio.NewWriterSize(env.Stdout, 64<<10)
-	defer out.Flush()
-	if o.paginate {
-		if o.query == "" && !env.StdoutIsTerminal {
-			// Straight to stdout: memory holds one page at a time.
-			if err := client.AllPages(env.Ctx, req, out); err != nil {
-				return err
-			}
-			_, err := out.WriteString("\n")
-			return err
-		}
-		var buf bytes.Buffer
-		if err := client.AllPages(env.Ctx, req, &buf); err != nil {
-			return err
-		}
-		return printBody(env, out, o.query, buf.Bytes(), "application/json")
-	}
-	resp, err := client.Do(env.Ctx, req)
-	if err != nil {
-		return err
-	}
-	if o.include {
-		writeHeaders(env, out, resp)
-	}
-	return printBody(env, out, o.query, resp.Body, resp.Header.Get("Content-Type"))
-}
-
-func writeHeaders(env *Env, w io.Writer, resp *api.Response) {
-	fmt.Fprintf(w, "HTTP %d %s\n", resp.Status, http.StatusText(resp.Status))
-	names := make([]string, 0, len(resp.Header))
-	for k := range resp.Header {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		for _, v := range resp.Header[k] {
-			line := k + ": " + v
-			if env.StdoutIsTerminal {
-				line = sanitize.Line(line)
-			}
-			fmt.Fprintln(w, line)
-		}
-	}
-	fmt.Fprintln(w)
-}
-
-// printBody writes the answer: the -q selection, pretty coloured JSON on a
-// terminal (plain with NO_COLOR), the bytes as they came when piped.
-func printBody(env *Env, w io.Writer, query string, body []byte, ctype string) error {
-	isJSON := gjson.ValidBytes(body)
-	if query != "" {
-		if !isJSON {
-			return errors.New("-q needs a JSON answer, and this one is not JSON")
-		}
-		r := gjson.GetBytes(body, query)
-		if !r.Exists() {
-			fmt.Fprintf(env.Stderr, "dinero-tui api: -q %s matched nothing\n", sanitize.Line(query))
-			return nil
-		}
-		if r.Type == gjson.String {
-			s := r.String()
-			if env.StdoutIsTerminal {
-				s = sanitize.Text(s)
-			}
-			_, err := fmt.Fprintln(w, s)
-			return err
-		}
-		body = []byte(r.Raw)
-	}
-	if !env.StdoutIsTerminal {
-		if _, err := w.Write(body); err != nil {
-			return err
-		}
-		if isJSON && len(body) > 0 && body[len(body)-1] != '\n' {
-			_, err := io.WriteString(w, "\n")
-			return err
-		}
-		return nil
-	}
-	if !isJSON {
-		if len(body) > 0 && !isText(ctype, body) {
-			fmt.Fprintf(env.Stderr, "dinero-tui api: the answer is binary (%s, %d bytes); redirect it to a file, e.g. > answer.pdf\n", sanitize.Line(orDash(ctype)), len(body))
-			return nil
-		}
-		_, err := fmt.Fprintln(w, sanitize.Text(string(body)))
-		return err
-	}
-	out := pretty.Pretty(sanitize.Bytes(body))
-	if env.Getenv("NO_COLOR") == "" {
-		out = pretty.Color(out, nil)
-	}
-	_, err := w.Write(out)
-	return err
-}
-
-func isText(ctype string, body []byte) bool {
-	if strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "json") {
-		return true
-	}
-	return !bytes.ContainsRune(body[:min(len(body), 512)], 0) && !strings.Contains(ctype, "pdf") && !strings.Contains(ctype, "octet-stream")
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
 // apiHTTPClient returns the session's authorized *http.Client for a
 // profile and a func that reports, when the command ends, a session that
 // could not be saved. Tests replace it with a client of their own.
@@ -425,6 +309,7 @@ func newAPIClient(env *Env, p config.Profile) (client *api.Client, done func(com
 	}
 	return api.NewClient(hc, p.APIURL,
 		api.WithUserAgent("dinero-tui"),
+		api.WithStreamTimeout(apiStreamTimeout),
 		api.WithRetryNotify(func(i api.RetryInfo) {
 			fmt.Fprintf(env.Stderr, "dinero-tui: %s; waiting %s before trying again\n", i.Reason, i.Wait.Round(100*time.Millisecond))
 		}),
