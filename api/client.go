@@ -34,7 +34,7 @@ type Client struct {
 	sleep     func(ctx context.Context, d time.Duration) error
 	notify    func(RetryInfo)
 	limiter   *limiter
-	maxPages  int // most pages one Pages run fetches
+	maxPages  int           // most pages one Pages run fetches
 	maxBody   int64         // most bytes Do holds in memory
 	streamFor time.Duration // total time limit of a Stream
 }

@@ -88,4 +88,3 @@ func WithMaxPages(n int) Option {
 		}
 	}
 }
-
