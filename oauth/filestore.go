@@ -46,13 +46,16 @@ func (f *FileStore) Kind() string { return "file" }
 // Path is the token file.
 func (f *FileStore) Path() string { return filepath.Join(f.dir, tokenFile) }
 
-// Load reads the token file. A damaged, foreign or non-regular file is
-// renamed to token.json.corrupt-<time> and reported as ErrStoreCorrupt.
+// Load reads the token file. A damaged or non-regular file is renamed to
+// token.json.corrupt-<time> and reported as ErrStoreCorrupt. A sound
+// record of another Connect URL or client id is kept aside as
+// token-<app>.json (Load reports no tokens), and comes back when that
+// application is used again.
 func (f *FileStore) Load() (*Tokens, error) {
 	path := f.Path()
 	info, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return f.restore()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read token store: %w", err)
@@ -66,20 +69,101 @@ func (f *FileStore) Load() (*Tokens, error) {
 		}
 		f.warn("token store was readable by other users; its permissions were set to 0600")
 	}
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read token store: %w", err)
-	}
-	data, err := io.ReadAll(io.LimitReader(file, maxRecord+1))
-	file.Close()
+	data, err := readBounded(path)
 	if err != nil {
 		return nil, fmt.Errorf("read token store: %w", err)
 	}
 	t, err := decodeTokens(data, f.issuer, f.clientID)
+	if errors.Is(err, errForeign) {
+		return nil, f.park(t)
+	}
 	if err != nil {
 		return nil, f.setAside(err.Error())
 	}
 	return t, nil
+}
+
+// parkedPath is where the record of one application is kept aside.
+func (f *FileStore) parkedPath(issuer, clientID string) string {
+	return filepath.Join(f.dir, "token-"+appKey(issuer, clientID)+".json")
+}
+
+// park moves the token file, holding t of another application, aside.
+func (f *FileStore) park(t *Tokens) error {
+	if err := os.Rename(f.Path(), f.parkedPath(t.Issuer, t.ClientID)); errors.Is(err, fs.ErrNotExist) {
+		return nil // another process moved it first
+	} else if err != nil {
+		return fmt.Errorf("keep the other application's tokens aside: %w", err)
+	}
+	if err := atomicfile.SyncDir(f.dir); err != nil {
+		return fmt.Errorf("keep the other application's tokens aside: %w", err)
+	}
+	f.warn(parkedWarning)
+	return nil
+}
+
+// restore brings back this application's record kept aside, if any.
+func (f *FileStore) restore() (*Tokens, error) {
+	parked := f.parkedPath(f.issuer, f.clientID)
+	if info, err := os.Lstat(parked); err != nil || !info.Mode().IsRegular() {
+		return nil, nil
+	}
+	if err := os.Rename(parked, f.Path()); err != nil {
+		return nil, fmt.Errorf("bring back the tokens kept aside: %w", err)
+	}
+	if err := atomicfile.SyncDir(f.dir); err != nil {
+		return nil, fmt.Errorf("bring back the tokens kept aside: %w", err)
+	}
+	if _, err := os.Lstat(f.Path()); err != nil {
+		return nil, nil
+	}
+	return f.Load()
+}
+
+// Aside returns the records of other applications kept aside.
+func (f *FileStore) Aside() []*Tokens {
+	paths, _ := filepath.Glob(filepath.Join(f.dir, "token-*.json"))
+	var out []*Tokens
+	for _, p := range paths {
+		if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		data, err := readBounded(p)
+		if err != nil {
+			continue
+		}
+		if t, err := decodeRecord(data); err == nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ClearAside removes the records kept aside and the unusable files set
+// aside (token.json.corrupt-*).
+func (f *FileStore) ClearAside() error {
+	parked, _ := filepath.Glob(filepath.Join(f.dir, "token-*.json"))
+	corrupt, _ := filepath.Glob(f.Path() + ".corrupt-*")
+	var errs []error
+	for _, p := range append(parked, corrupt...) {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("remove the tokens kept aside: %w", errors.Join(errs...))
+	}
+	return atomicfile.SyncDir(f.dir)
+}
+
+// readBounded reads at most maxRecord+1 bytes of a file.
+func readBounded(path string) ([]byte, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return io.ReadAll(io.LimitReader(file, maxRecord+1))
 }
 
 // setAside renames the unusable token file out of the way.

@@ -38,7 +38,12 @@ type KeyringStore struct {
 	user             string
 	issuer, clientID string
 	timeout          time.Duration
+	// warn receives non-fatal findings (a record kept aside).
+	warn func(string)
 }
+
+// maxAside bounds the records of other applications kept aside.
+const maxAside = 8
 
 // NewKeyringStore returns a store in the OS keyring for one profile.
 func NewKeyringStore(profile, issuer, clientID string) *KeyringStore {
@@ -46,7 +51,7 @@ func NewKeyringStore(profile, issuer, clientID string) *KeyringStore {
 }
 
 func newKeyringStore(api keyringAPI, profile, issuer, clientID string, timeout time.Duration) *KeyringStore {
-	return &KeyringStore{api: api, user: profile, issuer: issuer, clientID: clientID, timeout: timeout}
+	return &KeyringStore{api: api, user: profile, issuer: issuer, clientID: clientID, timeout: timeout, warn: func(string) {}}
 }
 
 // Kind is "keyring".
@@ -82,16 +87,21 @@ func (k *KeyringStore) probe() (has bool, err error) {
 }
 
 // Load reads the keyring item. An unusable item is deleted and reported as
-// ErrStoreCorrupt.
+// ErrStoreCorrupt. A sound record of another Connect URL or client id is
+// moved to the profile's aside item (Load reports no tokens) and comes
+// back when that application is used again.
 func (k *KeyringStore) Load() (*Tokens, error) {
 	v, err := k.call(func() (string, error) { return k.api.Get(keyringService, k.user) })
 	if errors.Is(err, keyring.ErrNotFound) {
-		return nil, nil
+		return k.restore()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read keyring: %w", err)
 	}
 	t, derr := decodeTokens([]byte(v), k.issuer, k.clientID)
+	if errors.Is(derr, errForeign) {
+		return nil, k.park(t)
+	}
 	if derr != nil {
 		if err := k.Delete(); err != nil {
 			return nil, fmt.Errorf("keyring item is unusable (%s) and could not be removed: %v: %w", derr, err, ErrStoreCorrupt)

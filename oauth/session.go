@@ -109,7 +109,9 @@ func NewSession(p config.Profile, opts ...Option) (*Session, error) {
 		fs := NewFileStore(dir, s.issuer, p.ClientID)
 		fs.now = s.now
 		fs.warn = s.setWarning
-		st, why, err := chooseStore(p.TokenStore, NewKeyringStore(p.Name, s.issuer, p.ClientID), fs)
+		kr := NewKeyringStore(p.Name, s.issuer, p.ClientID)
+		kr.warn = s.setWarning
+		st, why, err := chooseStore(p.TokenStore, kr, fs)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,8 @@
 package oauth
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,9 +85,26 @@ func encodeTokens(t *Tokens) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// decodeTokens parses and checks a record for the given application.
-// Error messages never quote the data.
+// errForeign: the record is sound but belongs to another Connect URL or
+// client id. It is not corrupt: the store keeps it aside.
+var errForeign = errors.New("record belongs to another Connect URL or client id")
+
+// decodeTokens parses and checks a record for the given application;
+// a sound record of another application is errForeign. Error messages
+// never quote the data.
 func decodeTokens(data []byte, issuer, clientID string) (*Tokens, error) {
+	t, err := decodeRecord(data)
+	if err != nil {
+		return nil, err
+	}
+	if t.Issuer != issuer || t.ClientID != clientID {
+		return t, errForeign
+	}
+	return t, nil
+}
+
+// decodeRecord parses and checks a record, whoever it belongs to.
+func decodeRecord(data []byte) (*Tokens, error) {
 	if len(data) > maxRecord {
 		return nil, errors.New("record too large")
 	}
@@ -100,10 +119,8 @@ func decodeTokens(data []byte, issuer, clientID string) (*Tokens, error) {
 	switch {
 	case t.Version != storeVersion:
 		return nil, fmt.Errorf("unknown record version %d", t.Version)
-	case t.ClientID != clientID:
-		return nil, errors.New("record belongs to another client id")
-	case t.Issuer != issuer:
-		return nil, errors.New("record belongs to another Connect URL")
+	case t.ClientID == "" || t.Issuer == "":
+		return nil, errors.New("record names no Connect URL or client id")
 	case t.AccessToken == "" || t.Expiry.IsZero():
 		return nil, errors.New("record has no access token")
 	case t.TokenURL == "":
@@ -113,6 +130,28 @@ func decodeTokens(data []byte, issuer, clientID string) (*Tokens, error) {
 	}
 	return &t, nil
 }
+
+// appKey names the records of one Connect URL and client id, for the
+// records a store keeps aside.
+func appKey(issuer, clientID string) string {
+	sum := sha256.Sum256([]byte(issuer + "\n" + clientID))
+	return hex.EncodeToString(sum[:8])
+}
+
+// asideStore is a store that keeps the records of other Connect URLs or
+// client ids aside (a mistyped DINERO_CONNECT_URL must not lose the live
+// session) and can list and remove them.
+type asideStore interface {
+	// Aside returns the records kept aside.
+	Aside() []*Tokens
+	// ClearAside removes every record kept aside and every unusable record
+	// set aside.
+	ClearAside() error
+}
+
+// parkedWarning tells the user a foreign record was kept, not lost.
+const parkedWarning = "the token store held a session of another Connect URL or client id; it is kept aside " +
+	"and comes back when that Connect URL and client id are used again (logout revokes and removes it)"
 
 // printable reports whether s is safe to put in an HTTP header or form.
 func printable(s string) bool {

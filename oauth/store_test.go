@@ -56,14 +56,12 @@ func TestFileStoreRoundTripAndPerms(t *testing.T) {
 
 func TestFileStoreSetsAsideBadFiles(t *testing.T) {
 	good, _ := encodeTokens(sampleTokens())
-	foreign, _ := encodeTokens(&Tokens{Issuer: "https://connect.example", ClientID: "isv_other", AccessToken: "a", Expiry: time.Now(), TokenURL: "x"})
 	cases := map[string][]byte{
 		"zero-length":   {},
 		"truncated":     good[:len(good)/2],
 		"all NUL":       bytes.Repeat([]byte{0}, 300),
 		"invalid JSON":  []byte("{not json"),
 		"wrong version": bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 9`), 1),
-		"foreign":       foreign,
 		"trailing data": append(append([]byte{}, good...), []byte("{}")...),
 		"control chars": bytes.Replace(good, []byte("access-CANARY"), []byte(`access\nX`), 1),
 	}
@@ -147,6 +145,11 @@ func FuzzLoadStore(f *testing.F) {
 		case errors.Is(err, ErrStoreCorrupt):
 			if _, serr := os.Stat(fs.Path()); !os.IsNotExist(serr) {
 				t.Fatal("corrupt store left in place")
+			}
+		case err == nil && got == nil:
+			// another application's record: kept aside, not lost
+			if _, serr := os.Stat(fs.Path()); !os.IsNotExist(serr) || len(fs.Aside()) != 1 {
+				t.Fatal("a foreign record was neither kept aside nor moved")
 			}
 		default:
 			t.Fatalf("Load = %v, %v", got, err)
