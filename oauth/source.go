@@ -67,10 +67,16 @@ func (s *Session) refresh(old *Tokens) (*Tokens, error) {
 	}
 	// A background context: an abandoned UI request must not cut a refresh
 	// short after it reached the server. The client's timeout bounds it.
-	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, s.hc)
+	watch := &rotationWatch{}
+	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, watch.client(s.hc))
 	hook("refresh-start")
 	tok, err := cfg.TokenSource(ctx, &oauth2.Token{RefreshToken: old.RefreshToken}).Token()
 	if err != nil {
+		var re *oauth2.RetrieveError
+		if !errors.As(err, &re) {
+			// A 2xx answer x/oauth2 refused may still have rotated.
+			s.keepRotated(watch.refreshToken(), old)
+		}
 		return nil, s.refreshFailed(err, old)
 	}
 	hook("refresh-answered")

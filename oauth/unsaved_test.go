@@ -111,42 +111,54 @@ func TestFlushReportsTokensStillUnsaved(t *testing.T) {
 }
 
 func TestRotatedRefreshTokenKeptWhenTheAnswerFailsValidation(t *testing.T) {
-	h := newHarness(t)
-	clk := newClock()
-	s := h.session(WithClock(clk.Now))
-	h.login(s)
-	before, _ := s.store.Load()
-	var broken atomic.Bool
-	broken.Store(true)
-	h.setFault(func(w http.ResponseWriter, r *http.Request) bool {
-		body, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if v, _ := url.ParseQuery(string(body)); v.Get("grant_type") != "refresh_token" || !broken.Load() {
-			return false
-		}
-		// The server rotates, then the answer names a token type we refuse.
-		rec := httptest.NewRecorder()
-		h.cs.ServeToken(rec, r)
-		var ans map[string]any
-		json.Unmarshal(rec.Body.Bytes(), &ans)
-		ans["token_type"] = "DPoP"
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(ans)
-		broken.Store(false)
-		return true
-	})
-	clk.Advance(2 * time.Hour)
-	if _, err := s.validToken(""); err == nil || !strings.Contains(err.Error(), "only Bearer") {
-		t.Fatalf("validToken = %v, want the token type refused", err)
-	}
-	kept, _ := s.store.Load()
-	if kept == nil || kept.RefreshToken == before.RefreshToken {
-		t.Fatal("the rotated refresh token was not kept")
-	}
-	if _, err := s.validToken(""); err != nil {
-		t.Fatalf("next refresh: %v", err)
-	}
-	if st := h.cs.Stats(); st.ReuseDetections != 0 || st.GraceReuses != 0 || st.Refreshes != 2 {
-		t.Fatalf("server stats %+v: want 2 refreshes and no reuse", st)
+	for _, tc := range []struct {
+		name  string
+		spoil func(map[string]any)
+		want  string
+	}{
+		{"token type we refuse", func(a map[string]any) { a["token_type"] = "DPoP" }, "only Bearer"},
+		{"no access token", func(a map[string]any) { delete(a, "access_token") }, "access_token"},
+		{"malformed access token", func(a map[string]any) { a["access_token"] = "a b" }, "malformed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			clk := newClock()
+			s := h.session(WithClock(clk.Now))
+			h.login(s)
+			before, _ := s.store.Load()
+			var broken atomic.Bool
+			broken.Store(true)
+			h.setFault(func(w http.ResponseWriter, r *http.Request) bool {
+				body, _ := io.ReadAll(r.Body)
+				r.Body = io.NopCloser(bytes.NewReader(body))
+				if v, _ := url.ParseQuery(string(body)); v.Get("grant_type") != "refresh_token" || !broken.Load() {
+					return false
+				}
+				// The server rotates, then the answer is one we refuse.
+				rec := httptest.NewRecorder()
+				h.cs.ServeToken(rec, r)
+				var ans map[string]any
+				json.Unmarshal(rec.Body.Bytes(), &ans)
+				tc.spoil(ans)
+				w.Header().Set("Content-Type", "application/json")
+				json.NewEncoder(w).Encode(ans)
+				broken.Store(false)
+				return true
+			})
+			clk.Advance(2 * time.Hour)
+			if _, err := s.validToken(""); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("validToken = %v, want an error with %q", err, tc.want)
+			}
+			kept, _ := s.store.Load()
+			if kept == nil || kept.RefreshToken == before.RefreshToken {
+				t.Fatal("the rotated refresh token was not kept")
+			}
+			if _, err := s.validToken(""); err != nil {
+				t.Fatalf("next refresh: %v", err)
+			}
+			if st := h.cs.Stats(); st.ReuseDetections != 0 || st.GraceReuses != 0 || st.Refreshes != 2 {
+				t.Fatalf("server stats %+v: want 2 refreshes and no reuse", st)
+			}
+		})
 	}
 }
