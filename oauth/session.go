@@ -196,8 +196,12 @@ type Status struct {
 
 // Status re-reads the store (another process may have changed it; a
 // keyring read is time-boxed, so call it on events, not every frame) and
-// reports the session state.
+// reports the session state. Tokens the store refused earlier are saved
+// again first, waiting at most a second for the lock.
 func (s *Session) Status() Status {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	_ = s.Flush(ctx)
+	cancel()
 	s.reload()
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()

@@ -75,8 +75,12 @@ func TestRefreshThatCannotBeSavedKeepsTheNewestPair(t *testing.T) {
 	if !s.Status().Unsaved {
 		t.Fatal("unsaved flag lost")
 	}
-	// The store works again: the next lock saves the newest pair.
+	// The store works again: the next lock (here Status's) saves the
+	// newest pair.
 	st.fail.Store(false)
+	if s.Status().Unsaved {
+		t.Fatal("Status did not retry the save")
+	}
 	if err := s.Flush(context.Background()); err != nil {
 		t.Fatalf("Flush: %v", err)
 	}
