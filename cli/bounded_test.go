@@ -67,6 +67,14 @@ func TestAPIAnswersAreBounded(t *testing.T) {
 	if left := leftovers(t, cache); len(left) != 0 {
 		t.Fatalf("a failed answer left %v", left)
 	}
+	// The file holding what memory cannot is capped too.
+	oldSpooled := maxSpooled
+	maxSpooled = 2 << 20
+	r = runCmd(t, u, "", false, env, "api", "/v1/endless", "-q", "#")
+	maxSpooled = oldSpooled
+	if r.code != 1 || !strings.Contains(r.stderr, "passed 2 MiB") || len(leftovers(t, cache)) != 0 {
+		t.Fatalf("endless, -q, over the disk cap: code %d, stderr %q, files %v", r.code, r.stderr, leftovers(t, cache))
+	}
 
 	apiStreamTimeout = time.Minute // finite answers below: plenty of time
 	r = runCmd(t, u, "", false, env, "api", "/v1/big", "-q", "#")

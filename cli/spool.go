@@ -7,8 +7,13 @@ import (
 	"path/filepath"
 )
 
+// maxSpooled is the most of one answer `api` keeps on disk for -q, a
+// terminal or --include: an endless answer must not fill the disk.
+var maxSpooled int64 = 4 << 30
+
 // spool holds an answer: in memory up to limit bytes, and beyond that in a
-// file under dir, so a large or endless answer never grows the heap.
+// file under dir (at most maxSpooled bytes), so a large or endless answer
+// never grows the heap.
 type spool struct {
 	limit int64
 	dir   string
@@ -19,6 +24,9 @@ type spool struct {
 
 // Write implements io.Writer.
 func (s *spool) Write(p []byte) (int, error) {
+	if s.n+int64(len(p)) > maxSpooled {
+		return 0, fmt.Errorf("the answer passed %s, the most dinero-tui keeps for -q, a terminal or --include; pipe it into a file without -q instead", sizeText(maxSpooled))
+	}
 	if s.f == nil && s.n+int64(len(p)) > s.limit {
 		if err := s.spill(); err != nil {
 			return 0, err
