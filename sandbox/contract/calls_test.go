@@ -8,8 +8,8 @@ import (
 
 // Values the table uses in errors.
 var (
-	noPro       = strconv.Itoa(demodata.OrgUnion)       // an organization without Pro: 403 code 90
-	unreachable = strconv.Itoa(demodata.OrgForeign)     // an organization the demo user cannot reach
+	noPro       = strconv.Itoa(demodata.OrgUnion)        // an organization without Pro: 403 code 90
+	unreachable = strconv.Itoa(demodata.OrgForeign)      // an organization the demo user cannot reach
 	unknownGUID = "00000000-0000-4000-8000-000000000000" // no entity has it
 )
 

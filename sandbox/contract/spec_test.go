@@ -34,7 +34,7 @@ type specBug struct {
 // harness works around.
 var specBugs = []specBug{
 	{
-		what: "41 path items have no operation at all, and two of those conflict (/vouchertemplates/{templateType}/{id} and /vouchertemplates/{accountingYearKey}/{templateType}), so the document does not validate",
+		what:    "41 path items have no operation at all, and two of those conflict (/vouchertemplates/{templateType}/{id} and /vouchertemplates/{accountingYearKey}/{templateType}), so the document does not validate",
 		present: func(doc *openapi3.T) bool { return len(emptyPaths(doc)) > 0 },
 		patch: func(doc *openapi3.T) {
 			for _, p := range emptyPaths(doc) {
@@ -159,7 +159,6 @@ func loadSpecCopy(t testing.TB) *openapi3.T {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
 
 // route is the spec's operation for method and path template.
 func route(doc *openapi3.T, method, tmpl string) (*routers.Route, bool) {
