@@ -21,8 +21,11 @@ var calls = []apiCall{
 	// Organizations, countries, accounting years, accounts, VAT.
 	{Op: "ListOrganizations_ListOrganization_V1", Name: "default fields", Status: 200},
 	{Op: "ListOrganizations_ListOrganization_V1", Name: "every field", Query: "fields=Name,Id,Type,IsPro,IsPayingPro,IsVatFree,Email,Phone,Street,City,ZipCode,AttPerson,IsTaxFreeUnion,VatNumber,CountryKey,Website", Status: 200},
+	{Op: "ListOrganizations_ListOrganization_V1", Name: "no token", NoToken: true, Status: 401, Code: 41},
 	{Op: "ListOrganizations_ListOrganization_V1_1", Name: "happy path", Status: 200},
+	{Op: "ListOrganizations_ListOrganization_V1_1", Name: "no token", NoToken: true, Status: 401, Code: 41},
 	{Op: "Countries_ListCountries", Name: "happy path", Status: 200},
+	{Op: "Countries_ListCountries", Name: "no token", NoToken: true, Status: 401, Code: 41},
 	{Op: "AccountingYears_ListAccountingYears", Name: "happy path", Status: 200},
 	{Op: "AccountingYears_ListAccountingYears", Name: "no Pro", Org: noPro, Status: 403, Code: 90},
 	{Op: "Accounts_ListEntryAccounts", Name: "every field", Query: "fields=AccountNumber,Name,VatCode,CategoryName,IsHidden,IsDefaultSalesAccount,PublicStandardNumber", Status: 200},

@@ -45,10 +45,10 @@ var contactSchema = newSchema(
 	column[contact]{"PreferredInvoiceCurrencyKey", func(c contact) any { return nullStr(c.PreferredCurrency) }},
 )
 
-var contactListFields = contactSchema.only("Name", "ContactGuid", "ExternalReference", "IsPerson", "Street", "ZipCode",
-	"City", "CountryKey", "Phone", "Email", "Webpage", "AttPerson", "VatNumber", "EanNumber", "PaymentConditionType",
-	"PaymentConditionNumberOfDays", "IsMember", "MemberNumber", "CompanyStatus", "VatRegionKey", "CreatedAt",
-	"UpdatedAt", "DeletedAt", "PreferredInvoiceLanguageKey", "PreferredInvoiceCurrencyKey")
+// contactListFields is every property of ContactReadModel: the list's
+// parameter description names fewer, but its schema requires IsDebitor,
+// IsCreditor and UseCvr, and the reference lists them all (the schema wins).
+var contactListFields = contactSchema
 
 var contactFilterFields = []string{"ExternalReference", "Name", "Email", "VatNumber", "EanNumber", "IsPerson", "Phone"}
 
