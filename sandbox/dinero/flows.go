@@ -105,10 +105,36 @@ func (c *call) restamp(d *demodata.Document) {
 	d.MarkUpdated(c.now.UTC())
 }
 
-// book marks d booked by this request, with a new version.
+// book marks d booked by this request, with a new version. Dinero names
+// the source "API" with the client id, and the user who booked.
 func (c *call) book(d *demodata.Document) {
 	d.Booked, d.BookedAt = true, c.now.UTC()
+	d.BookedByType, d.BookedByUsername = "API ("+c.claims.ClientID+")", c.user().Email
 	c.restamp(d)
+}
+
+// inAccountingYear reports whether day (YYYY-MM-DD) lies in one of the
+// organization's accounting years.
+func (c *call) inAccountingYear(day string) bool {
+	for _, y := range c.org.data.AccountingYears {
+		if day >= y.FromDate && day <= y.ToDate {
+			return true
+		}
+	}
+	return false
+}
+
+// dkkRate is the sandbox's fixed rate (DKK per unit) of the currencies it
+// accepts; Dinero uses the day's rate.
+var dkkRate = map[string]float64{"DKK": 1, "EUR": 7.46, "USD": 6.9, "GBP": 8.7, "SEK": 0.65, "NOK": 0.64,
+	"CHF": 7.8, "PLN": 1.74, "ISK": 0.054}
+
+// inDKK converts amount in currency to DKK.
+func inDKK(amount float64, currency string) float64 {
+	if r, ok := dkkRate[currency]; ok {
+		return demodata.Round2(amount * r)
+	}
+	return amount
 }
 
 // deleteDoc marks d deleted by this request, with a new version.

@@ -47,10 +47,15 @@ func (c *call) applyInvoice(in *invoiceIn, inv *demodata.Invoice) *apiError {
 	}
 	inv.Currency, inv.Language = "DKK", "da-DK"
 	if in.Currency != nil && *in.Currency != "" {
-		if len(*in.Currency) != 3 {
-			return invalid("Currency", "Currency must be a three-letter currency code such as DKK.")
+		if _, ok := dkkRate[strings.ToUpper(*in.Currency)]; !ok {
+			return invalid("Currency", "Currency must be a currency code Dinero knows, such as DKK, EUR or USD.")
 		}
 		inv.Currency = strings.ToUpper(*in.Currency)
+	}
+	if in.InvoiceTemplateId != nil && *in.InvoiceTemplateId != "" {
+		if _, ok := lookupGUID(*in.InvoiceTemplateId); !ok {
+			return invalid("InvoiceTemplateId", "InvoiceTemplateId must be a GUID.")
+		}
 	}
 	if in.Language != nil && *in.Language != "" {
 		if *in.Language != "da-DK" && *in.Language != "en-GB" {
@@ -180,6 +185,9 @@ func bookInvoice(c *call) error {
 		return invalid("ContactGuid", "An invoice needs a contact before it can be booked.")
 	case len(inv.Lines) == 0:
 		return invalid("ProductLines", "An invoice needs at least one line before it can be booked.")
+	}
+	if !c.inAccountingYear(inv.Date) {
+		return invalid("Date", "The invoice date "+inv.Date+" is outside every accounting year; see /accountingyears.")
 	}
 	number, err := c.nextInvoiceNumber(in.Number)
 	if err != nil {

@@ -127,7 +127,7 @@ func (c *call) manualView(mv *demodata.ManualVoucher) manualOut {
 	if mv.Booked {
 		n, at := mv.VoucherNumber, mv.BookedAt.UTC().Format("2006-01-02")
 		out.Status, out.VoucherNumber, out.BookingTime = "Booked", &n, &at
-		out.BookedByType, out.BookedByUsername = strPtr("Api"), strPtr(c.claims.ClientID)
+		out.BookedByType, out.BookedByUsername = strPtr(mv.BookedByType), strPtr(mv.BookedByUsername)
 	}
 	return out
 }

@@ -66,14 +66,14 @@ func addInvoicePayment(c *call) error {
 	}
 	p := demodata.Payment{Guid: newGUID(), DepositAccountNumber: *in.DepositAccountNumber, Description: *in.Description,
 		Amount: demodata.Round2(*in.Amount), PaymentDate: c.today(), ExternalReference: in.ExternalReference,
-		RemainderIsFee: *in.RemainderIsFee}
+		RemainderIsFee: *in.RemainderIsFee, VoucherGuid: newGUID()}
 	if in.PaymentDate != nil && *in.PaymentDate != "" {
 		p.PaymentDate = *in.PaymentDate
 	}
 	inv.Payments = append(inv.Payments, p)
 	c.restamp(inv.Doc())
 	c.org.touch()
-	return c.ok(paymentCreated{p.Guid, formatStamp(inv.TimeStamp), inv.Guid})
+	return c.ok(paymentCreated{p.Guid, formatStamp(inv.TimeStamp), p.VoucherGuid})
 }
 
 type paymentOut struct {

@@ -61,7 +61,7 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 		pv.DepositAccountNumber = demodata.AccountBank
 	}
 	pv.ContactGuid = ""
-	if in.ContactGuid != nil && *in.ContactGuid != "" {
+	if in.ContactGuid != nil && *in.ContactGuid != "" && pv.PurchaseType == "credit" { // only credit purchases have one
 		g, ok := lookupGUID(*in.ContactGuid)
 		if ct := c.org.contacts[g]; !ok || ct == nil || ct.DeletedAt != nil {
 			return invalid("ContactGuid", "ContactGuid does not name an existing contact.")
@@ -87,6 +87,9 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 				}
 				acc = *l.AccountNumber
 			}
+			if l.AccountTagName != "" && strings.HasPrefix(c.spec.Path, "/v1.1/") {
+				return invalid(fmt.Sprintf("Lines[%d].AccountTagName", i), "AccountTagName is not supported on /v1.1; use /v1.2.")
+			}
 			if l.VatCode != "" && !strings.EqualFold(l.VatCode, "none") && !c.knownVatCode(l.VatCode) {
 				return invalid(fmt.Sprintf("Lines[%d].VatCode", i), "Unknown VAT code "+l.VatCode+".")
 			}
@@ -94,12 +97,21 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 				Amount: demodata.Round2(*l.Amount), VatCode: l.VatCode, AccountTagName: l.AccountTagName})
 		}
 	}
-	pv.RegionKey, pv.FileGuid, pv.CurrencyKey, pv.ExternalReference = in.RegionKey, in.FileGuid, in.CurrencyKey, in.ExternalReference
-	if pv.RegionKey == "" {
-		pv.RegionKey = "DK"
+	pv.RegionKey, pv.FileGuid, pv.CurrencyKey, pv.ExternalReference = "DK", in.FileGuid, "DKK", in.ExternalReference
+	if in.RegionKey != "" {
+		if pv.RegionKey = canonical(in.RegionKey, "DK", "EU", "World"); pv.RegionKey == "" {
+			return invalid("RegionKey", "RegionKey must be DK, EU or World.")
+		}
 	}
-	if pv.CurrencyKey == "" {
-		pv.CurrencyKey = "DKK"
+	if in.CurrencyKey != "" {
+		cur := strings.ToUpper(in.CurrencyKey)
+		if _, ok := dkkRate[cur]; !ok {
+			return invalid("CurrencyKey", "CurrencyKey must be a currency code Dinero knows, such as DKK, EUR or USD.")
+		}
+		if pv.PurchaseType == "cash" && cur != "DKK" {
+			return invalid("CurrencyKey", "A cash purchase is always in DKK; leave CurrencyKey out.")
+		}
+		pv.CurrencyKey = cur
 	}
 	return nil
 }
@@ -177,10 +189,23 @@ func (c *call) purchaseView(pv *demodata.PurchaseVoucher) purchaseOut {
 		{"Moms", demodata.Round2(vat), "Vat", 1}, {"Total", demodata.Round2(excl + vat), "Total", 2}}
 	if pv.Booked {
 		n, at := pv.VoucherNumber, pv.BookedAt.UTC().Format("2006-01-02")
-		out.Status, out.VoucherNumber, out.BookingTime = "Booked", &n, &at
-		out.BookedByType, out.BookedByUsername = strPtr("Api"), strPtr(c.claims.ClientID)
+		out.Status, out.VoucherNumber, out.BookingTime = purchaseStatus(pv, c.today()), &n, &at
+		out.BookedByType, out.BookedByUsername = strPtr(pv.BookedByType), strPtr(pv.BookedByUsername)
 	}
 	return out
+}
+
+// purchaseStatus is the status of a booked purchase voucher: a cash
+// purchase is paid when booked; a credit purchase is Booked until its
+// payment date passes (payments on it are not modelled here).
+func purchaseStatus(pv *demodata.PurchaseVoucher, today string) string {
+	switch {
+	case pv.PurchaseType == "cash":
+		return "Paid"
+	case pv.PaymentDate != "" && pv.PaymentDate < today:
+		return "Overdue"
+	}
+	return "Booked"
 }
 
 func (in *purchaseIn) stamp() *string { return in.Timestamp }
