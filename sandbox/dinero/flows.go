@@ -113,15 +113,28 @@ func (c *call) book(d *demodata.Document) {
 	c.restamp(d)
 }
 
-// inAccountingYear reports whether day (YYYY-MM-DD) lies in one of the
-// organization's accounting years.
-func (c *call) inAccountingYear(day string) bool {
-	for _, y := range c.org.data.AccountingYears {
+// bookableDate checks that a voucher dated day (YYYY-MM-DD) can be
+// booked: it lies in an accounting year, or in the year right after the
+// latest one, which booking creates (as the accounting years list
+// describes). field names the date in the error.
+func (c *call) bookableDate(field, day string) *apiError {
+	years := c.org.data.AccountingYears
+	for _, y := range years {
 		if day >= y.FromDate && day <= y.ToDate {
-			return true
+			return nil
 		}
 	}
-	return false
+	if n := len(years); n > 0 && validDate(day) {
+		last, _ := time.Parse("2006-01-02", years[n-1].ToDate)
+		next := last.AddDate(1, 0, 0)
+		if day > years[n-1].ToDate && day <= next.Format("2006-01-02") {
+			c.org.data.AccountingYears = append(years, demodata.AccountingYear{Name: next.Format("2006"),
+				FromDate: last.AddDate(0, 0, 1).Format("2006-01-02"), ToDate: next.Format("2006-01-02"),
+				SalarySumTaxState: years[n-1].SalarySumTaxState})
+			return nil
+		}
+	}
+	return invalid(field, "The date "+day+" is outside every accounting year, and not in the year after the latest one; see /accountingyears.")
 }
 
 // dkkRate is the sandbox's fixed rate (DKK per unit) of the currencies it

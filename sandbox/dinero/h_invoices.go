@@ -186,8 +186,8 @@ func bookInvoice(c *call) error {
 	case len(inv.Lines) == 0:
 		return invalid("ProductLines", "An invoice needs at least one line before it can be booked.")
 	}
-	if !c.inAccountingYear(inv.Date) {
-		return invalid("Date", "The invoice date "+inv.Date+" is outside every accounting year; see /accountingyears.")
+	if err := c.bookableDate("Date", inv.Date); err != nil {
+		return err
 	}
 	number, err := c.nextInvoiceNumber(in.Number)
 	if err != nil {

@@ -225,6 +225,9 @@ func bookManual(c *call) error {
 			return invalid(fmt.Sprintf("Lines[%d].AccountNumber", i), "Every line needs an account or a balancing account.")
 		}
 	}
+	if err := c.bookableDate("VoucherDate", mv.VoucherDate); err != nil {
+		return err
+	}
 	mv.VoucherNumber = c.nextManualNumber()
 	c.book(mv.Doc())
 	return c.ok(c.manualView(mv))

@@ -284,6 +284,9 @@ func bookPurchase(c *call) error {
 	if pv.PurchaseType == "credit" && pv.ContactGuid == "" {
 		return invalid("ContactGuid", "A credit purchase needs a supplier contact before it can be booked.")
 	}
+	if err := c.bookableDate("VoucherDate", pv.VoucherDate); err != nil {
+		return err
+	}
 	var highest int64
 	for _, o := range c.org.data.PurchaseVouchers {
 		highest = max(highest, o.VoucherNumber)
