@@ -1,9 +1,11 @@
 package contract
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -50,6 +52,22 @@ func sampleValue(p catalog.Param) string {
 		return "104871"
 	}
 	return "x"
+}
+
+// multipartFile is a form with one PDF in the part "file", as the
+// explorer sends an upload.
+func multipartFile(t *testing.T) ([]byte, string) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, err := w.CreateFormFile("file", "kvittering.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = fw.Write([]byte("%PDF-1.4\n%%EOF\n"))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), w.FormDataContentType()
 }
 
 // fillTemplate is op's body template with its empty-string placeholders
@@ -147,7 +165,10 @@ func TestCatalogueRequestsMatchSpec(t *testing.T) {
 		capture := &captured{}
 		c := api.NewClient(&http.Client{Transport: capture}, "https://api.dinero.dk", api.WithRateLimit(0, 0))
 		req := api.Request{Method: op.Method, Path: op.Path, PathParams: params, Query: q}
-		if op.Body != "" && op.BodyType != "multipart/form-data" {
+		switch {
+		case op.BodyType == "multipart/form-data":
+			req.Body, req.ContentType = multipartFile(t)
+		case op.Body != "":
 			req.Body = fillTemplate(t, op, rt.Operation)
 		}
 		if _, err := c.Do(context.Background(), req); err != nil {
