@@ -77,6 +77,7 @@ var calls = []apiCall{
 	{Op: "Products_CreateProduct", Name: "unknown unit", Body: `{"Name":"Høvlet fyr","BaseAmountValue":100,"Quantity":1,"AccountNumber":1000,"Unit":"furlong"}`, Status: 400, Code: 42},
 	{Op: "Products_GetProduct", Name: "happy path", Params: map[string]string{"guid": "{{product}}"}, Status: 200},
 	{Op: "Products_GetProduct", Name: "unknown guid", Params: map[string]string{"guid": unknownGUID}, Status: 404, Code: 40},
+	{Op: "Products_GetProduct", Name: "not a guid", Params: map[string]string{"guid": "not-a-guid"}, Status: 400, Code: 42, Invalid: true},
 	{Op: "Products_UpdateProduct", Name: "happy path", Params: map[string]string{"guid": "{{product}}"}, Body: `{"Name":"Høvlet gran","BaseAmountValue":80,"Quantity":1,"AccountNumber":1000,"Unit":"metre"}`, Status: 200},
 	{Op: "Products_UpdateProduct", Name: "required fields missing", Params: map[string]string{"guid": "{{product}}"}, Body: `{"Name":"Høvlet gran"}`, Status: 400, Code: 42, Invalid: true},
 	{Op: "Products_DeleteProduct", Name: "happy path", Params: map[string]string{"guid": "{{product}}"}, Status: 200},

@@ -181,7 +181,9 @@ func filterOptions() *openapi3filter.Options {
 		AuthenticationFunc:    openapi3filter.NoopAuthenticationFunc,
 		IncludeResponseStatus: true,
 		MultiError:            true,
-		// Formats (uuid, date-time, int32) are checked, not only noted.
-		SchemaValidationOptions: []openapi3.SchemaValidationOption{openapi3.EnableFormatValidation()},
+		// Formats (date-time, int32, and uuid, which kin-openapi leaves
+		// optional) are checked, not only noted.
+		SchemaValidationOptions: []openapi3.SchemaValidationOption{openapi3.EnableFormatValidation(),
+			openapi3.WithStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForUUIDOfRFC9562))},
 	}
 }
