@@ -7,7 +7,6 @@ package contract
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -120,28 +119,33 @@ func loadSpec(t testing.TB) *openapi3.T {
 }
 
 // TestSpecBugsAreStillThere keeps the workaround list honest: each listed
-// bug is in the file as shipped, and the file validates once they are
-// patched (and only then).
+// bug is in the file as shipped, the file does not validate with them, and
+// once they are patched the only error left is the example bug.
 func TestSpecBugsAreStillThere(t *testing.T) {
-	raw, err := openapi3.NewLoader().LoadFromFile(specFile)
+	doc, err := openapi3.NewLoader().LoadFromFile(specFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range specBugs {
-		if !b.present(raw) {
+		if !b.present(doc) {
 			t.Errorf("fixed upstream, drop the workaround: %s", b.what)
 		}
 	}
-	if err := raw.Validate(context.Background(), openapi3.DisableExamplesValidation()); err == nil {
+	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err == nil {
 		t.Error("the unpatched file validates; the specBugs list is out of date")
 	}
-	withExamples := loadSpecCopy(t)
-	err = withExamples.Validate(context.Background())
-	var want interface{ Error() string }
-	if err == nil || !errors.As(err, &want) || !contains(err.Error(), exampleBug) {
+	for _, b := range specBugs {
+		if b.present(doc) {
+			b.patch(doc)
+		}
+	}
+	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+		t.Errorf("the patched file does not validate: %v", err)
+	}
+	err = doc.Validate(context.Background())
+	if err == nil || !strings.Contains(err.Error(), exampleBug) {
 		t.Errorf("expected the %s example bug, got %v", exampleBug, err)
 	}
-	loadSpec(t)
 }
 
 // loadSpecCopy is a fresh, patched copy of the description.
