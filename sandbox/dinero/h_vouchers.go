@@ -87,8 +87,8 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 				}
 				acc = *l.AccountNumber
 			}
-			if l.AccountTagName != "" && strings.HasPrefix(c.spec.Path, "/v1.1/") {
-				return invalid(fmt.Sprintf("Lines[%d].AccountTagName", i), "AccountTagName is not supported on /v1.1; use /v1.2.")
+			if l.AccountTagName != "" && !c.takesAccountTags() {
+				return invalid(fmt.Sprintf("Lines[%d].AccountTagName", i), "AccountTagName is not supported here; create at /v1.2 or update at /v1.1.")
 			}
 			if l.VatCode != "" && !strings.EqualFold(l.VatCode, "none") && !c.knownVatCode(l.VatCode) {
 				return invalid(fmt.Sprintf("Lines[%d].VatCode", i), "Unknown VAT code "+l.VatCode+".")
@@ -193,6 +193,14 @@ func (c *call) purchaseView(pv *demodata.PurchaseVoucher) purchaseOut {
 		out.BookedByType, out.BookedByUsername = strPtr(pv.BookedByType), strPtr(pv.BookedByUsername)
 	}
 	return out
+}
+
+// takesAccountTags reports whether the operation supports AccountTagName on
+// lines: creating at /v1.2 and updating at /v1.1 do, creating at /v1.1 and
+// updating at /v1 do not.
+func (c *call) takesAccountTags() bool {
+	return c.spec.Path == "/v1.2/{organizationId}/vouchers/purchase" ||
+		c.spec.Path == "/v1.1/{organizationId}/vouchers/purchase/{guid}"
 }
 
 // purchaseStatus is the status of a booked purchase voucher: a cash

@@ -328,6 +328,14 @@ func TestStrictRefusals(t *testing.T) {
 			expect(t, r, tc.status, code)
 		})
 	}
+	// AccountTagName is taken where the spec says it is supported.
+	tagged := e.do("POST", orgPath("v1.2", pro, "/vouchers/purchase"), tokRW, `{"PurchaseType":"cash","Lines":[{"AccountNumber":6100,"Amount":10,"AccountTagName":"Telefon"}]}`)
+	expect(t, tagged, 200, 0)
+	tg, tts := tagged.json(t)["Guid"].(string), tagged.json(t)["Timestamp"].(string)
+	upd := `{"Timestamp":"` + tts + `","PurchaseType":"cash","ContactGuid":"` + contact + `","VoucherDate":"2026-11-02","Lines":[{"AccountNumber":6100,"Amount":10,"AccountTagName":"Telefon"}]}`
+	expect(t, e.do("PUT", orgPath("v1", pro, "/vouchers/purchase/"+tg), tokRW, upd), 400, 42)
+	expect(t, e.do("PUT", orgPath("v1.1", pro, "/vouchers/purchase/"+tg), tokRW, upd), 200, 0)
+
 	// The year after the latest accounting year is created by booking in it.
 	expect(t, e.do("POST", orgPath("v1", pro, "/invoices/"+next.json(t)["Guid"].(string)+"/book"), tokRW, `{"Timestamp":"`+next.json(t)["TimeStamp"].(string)+`"}`), 200, 0)
 	years := e.get(orgPath("v1", pro, "/accountingyears")).array(t)
