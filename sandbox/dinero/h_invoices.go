@@ -186,11 +186,11 @@ func bookInvoice(c *call) error {
 	case len(inv.Lines) == 0:
 		return invalid("ProductLines", "An invoice needs at least one line before it can be booked.")
 	}
-	if err := c.bookableDate("Date", inv.Date); err != nil {
-		return err
-	}
 	number, err := c.nextInvoiceNumber(in.Number)
 	if err != nil {
+		return err
+	}
+	if err := c.bookableDate("Date", inv.Date); err != nil {
 		return err
 	}
 	inv.Number = number

@@ -185,10 +185,9 @@ func deleteManual(c *call) error {
 		return err
 	}
 	if mv.Booked {
-		now := c.now.UTC()
-		offset := &demodata.ManualVoucher{Guid: newGUID(),
-			Document:      demodata.Document{Stamps: c.created(), TimeStamp: c.s.nextStamp(), Booked: true, BookedAt: now},
+		offset := &demodata.ManualVoucher{Guid: newGUID(), Document: demodata.Document{Stamps: c.created()},
 			VoucherNumber: c.nextManualNumber(), VoucherDate: c.today()}
+		c.book(offset.Doc())
 		for _, l := range mv.Lines {
 			l.Amount = -l.Amount
 			offset.Lines = append(offset.Lines, l)
