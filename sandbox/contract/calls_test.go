@@ -130,8 +130,10 @@ var calls = []apiCall{
 	{Op: "PurchaseVouchers_UpdatePurchaseVoucherV2", Name: "stale timestamp", Params: map[string]string{"guid": "{{credit}}"}, Body: `{"Timestamp":"0000000000000001","PurchaseType":"credit","ContactGuid":"{{contact}}","VoucherDate":"2026-11-02","Lines":[{"AccountNumber":6100,"Amount":1}]}`, Status: 400, Code: 58},
 	{Op: "PurchaseVouchers_BookPurchaseVoucher", Name: "stale timestamp", Params: map[string]string{"guid": "{{purchase}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
 	{Op: "PurchaseVouchers_BookPurchaseVoucher", Name: "happy path", Params: map[string]string{"guid": "{{purchase}}"}, Body: `{"Timestamp":"{{purchaseTs}}"}`, Status: 200},
-	{Op: "PurchaseVouchers_DeletePurchaseVoucher", Name: "booked", Params: map[string]string{"guid": "{{purchase}}"}, Body: `{"Timestamp":"{{purchaseTs}}"}`, Status: 400},
-	{Op: "PurchaseVouchers_DeletePurchaseVoucher", Name: "happy path", Params: map[string]string{"guid": "{{credit}}"}, Body: `{"Timestamp":"{{creditTs}}"}`, Status: 200},
+	{Op: "PurchaseVouchers_DeletePurchaseVoucher", Name: "stale timestamp", Params: map[string]string{"guid": "{{purchase}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
+	{Op: "PurchaseVouchers_DeletePurchaseVoucher", Name: "happy path: a draft", Params: map[string]string{"guid": "{{credit}}"}, Body: `{"Timestamp":"{{creditTs}}"}`, Status: 200},
+	{Op: "PurchaseVouchers_DeletePurchaseVoucher", Name: "booked: offset", Params: map[string]string{"guid": "{{purchase}}"}, Status: 200},
+	{Op: "PurchaseVouchers_DeletePurchaseVoucher", Name: "already deleted", Params: map[string]string{"guid": "{{purchase}}"}, Status: 404, Code: 65},
 
 	// Manual vouchers and entries.
 	{Op: "ManuelVouchers_CreateManualVoucher", Name: "happy path", Body: `{"VoucherDate":"2026-11-02","Lines":[{"Description":"Hævet til kassen","AccountNumber":7600,"BalancingAccountNumber":55000,"Amount":1000}]}`, Status: 200, Keep: map[string]string{"manual": "Guid", "manualTs": "Timestamp"}},

@@ -256,19 +256,41 @@ func updatePurchase(c *call) error {
 	return c.ok(c.purchaseView(pv))
 }
 
+// deletePurchase deletes a draft; deleting a booked voucher books an
+// offsetting voucher instead, so the books are unchanged and the voucher
+// stays in them, as the spec describes.
 func deletePurchase(c *call) error {
 	var in timestampIn
 	if err := decodeBody(c, &in, true); err != nil {
 		return err
 	}
 	defer c.lock()()
-	pv, err := findDraft(c, c.org.purchases, purchaseRef, in.Timestamp,
-		"A booked purchase voucher cannot be deleted; create a credit note instead.")
+	pv, err := findAndCheck(c, c.org.purchases, purchaseRef, in.Timestamp)
 	if err != nil {
 		return err
 	}
+	if pv.Booked {
+		offset := &demodata.PurchaseVoucher{Guid: newGUID(), Document: demodata.Document{Stamps: c.created()},
+			VoucherNumber: c.nextPurchaseNumber(), VoucherDate: c.today(), PaymentDate: c.today(),
+			PurchaseType: pv.PurchaseType, RegionKey: pv.RegionKey, DepositAccountNumber: pv.DepositAccountNumber,
+			ContactGuid: pv.ContactGuid, CurrencyKey: pv.CurrencyKey}
+		for _, l := range pv.Lines {
+			l.Amount = -l.Amount
+			offset.Lines = append(offset.Lines, l)
+		}
+		c.book(offset.Doc())
+		store(&c.org.data.PurchaseVouchers, c.org.purchases, offset.Guid, offset)
+	}
 	c.deleteDoc(pv.Doc())
 	return c.empty()
+}
+
+func (c *call) nextPurchaseNumber() int64 {
+	var highest int64
+	for _, o := range c.org.data.PurchaseVouchers {
+		highest = max(highest, o.VoucherNumber)
+	}
+	return highest + 1
 }
 
 func bookPurchase(c *call) error {
@@ -295,11 +317,7 @@ func bookPurchase(c *call) error {
 	if err := c.bookableDate("VoucherDate", pv.VoucherDate); err != nil {
 		return err
 	}
-	var highest int64
-	for _, o := range c.org.data.PurchaseVouchers {
-		highest = max(highest, o.VoucherNumber)
-	}
-	pv.VoucherNumber = highest + 1
+	pv.VoucherNumber = c.nextPurchaseNumber()
 	c.book(pv.Doc())
 	return c.ok(c.purchaseView(pv))
 }

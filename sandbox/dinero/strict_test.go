@@ -381,3 +381,36 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
+
+// The spec's delete of a booked purchase voucher works like the manual
+// one: an offset is booked and the voucher stays in the books.
+func TestStrictPurchaseDeleteOffsets(t *testing.T) {
+	e := newEnv(t, nil)
+	before := e.balances(t)
+	r := e.do("POST", orgPath("v1.2", pro, "/vouchers/purchase"), tokRW,
+		`{"PurchaseType":"cash","VoucherDate":"2026-11-02","Lines":[{"AccountNumber":6100,"Description":"Mobil","Amount":500,"VatCode":"I25"}]}`)
+	guid := r.json(t)["Guid"].(string)
+	b := e.do("POST", orgPath("v1", pro, "/vouchers/purchase/"+guid+"/book"), tokRW, `{"Timestamp":"`+r.json(t)["Timestamp"].(string)+`"}`)
+	expect(t, b, 200, 0)
+	if got := e.balances(t); got[6100]-before[6100] != 400 {
+		t.Fatalf("booking moved account 6100 by %v, want 400 (500 less 25%% VAT)", got[6100]-before[6100])
+	}
+	expect(t, e.do("DELETE", orgPath("v1", pro, "/vouchers/purchase/"+guid), tokRW, `{"Timestamp":"0000000000000001"}`), 400, 58)
+	expect(t, e.do("DELETE", orgPath("v1", pro, "/vouchers/purchase/"+guid), tokRW, `{"Timestamp":"`+b.json(t)["Timestamp"].(string)+`"}`), 200, 0)
+	after := e.balances(t)
+	for acc, v := range before {
+		if d := after[acc] - v; d > 0.001 || d < -0.001 {
+			t.Errorf("account %v moved by %v after the delete", acc, d)
+		}
+	}
+	kept := 0
+	for _, en := range e.get(orgPath("v1", pro, "/entries?fromDate=2026-11-01&toDate=2026-11-30")).array(t) {
+		if en["VoucherGuid"] == guid {
+			kept++
+		}
+	}
+	if kept != 3 {
+		t.Errorf("%d entries of the deleted voucher remain, want 3 (expense, VAT, bank)", kept)
+	}
+	expect(t, e.get(orgPath("v1", pro, "/vouchers/purchase/"+guid)), 404, 65)
+}
