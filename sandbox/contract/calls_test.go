@@ -113,6 +113,7 @@ var calls = []apiCall{
 	{Op: "SalesCreditNotes_ListCreditNotes", Name: "happy path", Query: "pageSize=5&fields=Guid,Number,Status,PaymentStatus,CreditNoteFor", Status: 200, Keep: map[string]string{"creditNote": "Collection.0.Guid"}},
 	{Op: "SalesCreditNotes_ListCreditNotes", Name: "half a date range", Query: "startDate=2026-01-01", Status: 400, Code: 42},
 	{Op: "SalesCreditNotes_GetCreditNote", Name: "happy path", Params: map[string]string{"guid": "{{creditNote}}"}, Status: 200},
+	{Op: "SalesCreditNotes_GetCreditNote", Name: "as PDF", Params: map[string]string{"guid": "{{creditNote}}"}, Accept: "application/octet-stream", Status: 200},
 	{Op: "SalesCreditNotes_GetCreditNote", Name: "an invoice is no credit note", Params: map[string]string{"guid": "{{invoice}}"}, Status: 404, Code: 40},
 
 	// Purchase vouchers.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Issue 19, item 5: required and documented fields are returned when asked.
@@ -413,4 +414,36 @@ func TestStrictPurchaseDeleteOffsets(t *testing.T) {
 		t.Errorf("%d entries of the deleted voucher remain, want 3 (expense, VAT, bank)", kept)
 	}
 	expect(t, e.get(orgPath("v1", pro, "/vouchers/purchase/"+guid)), 404, 65)
+}
+
+// Where the spec's descriptions and its schemas part ways, the
+// descriptions and the reference win: notes come ordered by NoteDate, and a
+// booked credit note is served as a PDF on Accept: application/octet-stream.
+func TestStrictDescribedBehaviour(t *testing.T) {
+	e := newEnv(t, nil)
+	base := orgPath("v1", pro, "/contacts")
+	guid := decodeCollection(t, e.get(base+"?pageSize=1")).Collection[0]["contactGuid"].(string)
+	for _, text := range []string{"Første", "Anden", "Tredje"} {
+		expect(t, e.do("POST", base+"/"+guid+"/notes", tokRW, `{"Text":"`+text+`"}`), 200, 0)
+		e.clock.Advance(-time.Hour) // each note is dated an hour before the one before it
+	}
+	notes := decodeCollection(t, e.get(base+"/"+guid+"/notes?pageSize=1000")).Collection
+	for i := 1; i < len(notes); i++ {
+		if notes[i-1]["NoteDate"].(string) > notes[i]["NoteDate"].(string) {
+			t.Fatalf("notes not ordered by NoteDate: %v then %v", notes[i-1]["NoteDate"], notes[i]["NoteDate"])
+		}
+	}
+	cn := e.s.cfg.Data.Organizations[0].CreditNotes[0]
+	req, _ := http.NewRequest("GET", e.srv.URL+orgPath("v1", pro, "/sales/creditnotes/"+cn.Guid), nil)
+	req.Header.Set("Authorization", "Bearer "+tokRW)
+	req.Header.Set("Accept", "application/octet-stream")
+	res, err := e.srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Fatalf("credit note PDF: %d %s %.20q", res.StatusCode, res.Header.Get("Content-Type"), pdf)
+	}
 }
