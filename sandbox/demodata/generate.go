@@ -194,7 +194,7 @@ func (g *generator) contact(i int, union bool) *Contact {
 	} else {
 		stem, trade := g.pick(companyStems), g.pick(companyTrades)
 		c.Name = stem + " " + trade + " " + g.pick(companyForms)
-		c.VatNumber, c.UseCvr, c.CompanyStatus = g.cvr(), true, "NORMAL"
+		c.VatNumber, c.UseCvr, c.CompanyStatus = g.cvr(), true, "normal"
 		c.CompanyTypeKey = "PrivateLimitedCompany"
 		c.Email = "faktura@" + asciiSlug(stem) + "-" + asciiSlug(trade) + ".dk"
 		c.Webpage = asciiSlug(stem) + "-" + asciiSlug(trade) + ".dk"
@@ -241,7 +241,9 @@ func (g *generator) product(i int, p productRow, vatFree, deleted bool) *Product
 
 func (g *generator) files(o *Organization) {
 	for i := 0; i < 6; i++ {
-		at := Anchor.AddDate(0, 0, -20*i-3).Add(time.Duration(g.r.IntN(30000)) * time.Second)
+		// Uploaded on the morning of the purchase voucher it is attached to
+		// (see purchases), before that voucher was made.
+		at := g.day0.AddDate(0, 0, len(g.days)-100-25*i).Add(7*time.Hour + time.Duration(g.r.IntN(10000))*time.Second)
 		name := "kvittering-" + at.Format("2006-01-02") + ".pdf"
 		ext := "pdf"
 		if i%3 == 2 {

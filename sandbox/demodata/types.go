@@ -138,6 +138,11 @@ type Document struct {
 	TimeStamp uint64 // a new one on every change
 	Booked    bool
 	BookedAt  time.Time
+	// Who booked it, as Dinero reports it: BookedByType is where it was
+	// booked from ("Web", or "API" with the client id) and
+	// BookedByUsername the user's login.
+	BookedByType     string
+	BookedByUsername string
 }
 
 // Doc returns the shared part of a document; code that handles every kind
@@ -215,6 +220,9 @@ type Payment struct {
 	PaymentDate          string
 	ExternalReference    string
 	RemainderIsFee       bool
+	// VoucherGuid is the voucher booked for the payment (its entries carry
+	// it), not the invoice the payment is for.
+	VoucherGuid string
 }
 
 // Invoice is a sales invoice or a sales credit note.

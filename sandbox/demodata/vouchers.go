@@ -1,6 +1,8 @@
 package demodata
 
 import (
+	"crypto/sha1"
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -54,8 +56,10 @@ func (inv *Invoice) Paid() float64 {
 	return Round2(sum)
 }
 
-// Status is the invoice status on day today (YYYY-MM-DD): Draft, Booked,
-// Paid, OverPaid or Overdue.
+// Status is the invoice's payment state on day today (YYYY-MM-DD): Draft,
+// Booked, Paid, OverPaid or Overdue. Dinero answers it as PaymentStatus, and
+// as Status in sales lists; a credit note, which has no PaymentDate, is
+// never Overdue.
 func (inv *Invoice) Status(today string) string {
 	switch paid := inv.Paid(); {
 	case !inv.Booked:
@@ -64,11 +68,20 @@ func (inv *Invoice) Status(today string) string {
 		return "OverPaid"
 	case paid >= inv.TotalInclVat:
 		return "Paid"
-	case inv.PaymentDate < today:
+	case inv.PaymentDate != "" && inv.PaymentDate < today:
 		return "Overdue"
 	default:
 		return "Booked"
 	}
+}
+
+// BookingStatus is the voucher status of a sales invoice or credit note:
+// Draft or Booked.
+func (inv *Invoice) BookingStatus() string {
+	if inv.Booked {
+		return "Booked"
+	}
+	return "Draft"
 }
 
 func (g *generator) invoices(o *Organization, n int) {
@@ -160,8 +173,10 @@ func (g *generator) pay(inv *Invoice, day, age int) {
 		amount += 50
 	}
 	pd := min(day+3+g.r.IntN(20), len(g.days)-1)
-	inv.Payments = append(inv.Payments, Payment{Guid: g.guid(), DepositAccountNumber: AccountBank,
-		Description: "Indbetaling faktura " + strconv.FormatInt(inv.Number, 10), Amount: amount, PaymentDate: g.days[pd]})
+	p := Payment{Guid: g.guid(), DepositAccountNumber: AccountBank,
+		Description: "Indbetaling faktura " + strconv.FormatInt(inv.Number, 10), Amount: amount, PaymentDate: g.days[pd]}
+	p.VoucherGuid = DerivedGUID("payment voucher " + p.Guid)
+	inv.Payments = append(inv.Payments, p)
 	inv.UpdatedAt = g.day0.AddDate(0, 0, pd).Add(10 * time.Hour)
 	inv.TimeStamp = g.stamp()
 }
@@ -174,7 +189,7 @@ func (g *generator) creditNotes(o *Organization) {
 		}
 		number++
 		cn := &Invoice{Guid: g.guid(), Number: number, ContactGuid: inv.ContactGuid,
-			ContactName: inv.ContactName, Date: inv.PaymentDate, PaymentDate: inv.PaymentDate,
+			ContactName: inv.ContactName, Date: inv.PaymentDate,
 			Description: "Kreditnota til faktura " + strconv.FormatInt(inv.Number, 10), Currency: "DKK",
 			Language: "da-DK", Address: inv.Address, CreditNoteFor: inv.Guid,
 			Document: Document{Stamps: NewStamps(inv.UpdatedAt), TimeStamp: g.stamp(), Booked: true},
@@ -207,11 +222,14 @@ func (g *generator) purchases(o *Organization) {
 		if i < len(o.Files) {
 			pv.FileGuid = o.Files[i].Guid
 		}
-		if len(suppliers) > 0 && i%2 == 0 {
+		if len(suppliers) > 0 && i%2 == 0 { // bought on credit from a supplier, due in 30 days
+			pv.PurchaseType, pv.DepositAccountNumber = "credit", 0
 			pv.ContactGuid = suppliers[i%len(suppliers)].Guid
+			pv.PaymentDate = g.days[min(day+30, len(g.days)-1)]
 		}
 		if pv.Booked {
 			pv.VoucherNumber, pv.BookedAt = int64(i-1), at
+			pv.BookedByType, pv.BookedByUsername = "Web", o.Email
 		}
 		o.PurchaseVouchers = append(o.PurchaseVouchers, pv)
 	}
@@ -227,7 +245,17 @@ func (g *generator) manuals(o *Organization) {
 				BalancingAccountNumber: AccountBank, Amount: float64(5000 * (i + 1)), AccountVatCode: "none", BalancingAccountVatCode: "none"}}}
 		if mv.Booked {
 			mv.VoucherNumber, mv.BookedAt = int64(i), at
+			mv.BookedByType, mv.BookedByUsername = "Web", o.Email
 		}
 		o.ManualVouchers = append(o.ManualVouchers, mv)
 	}
+}
+
+// DerivedGUID is a name-based (version 5 shaped) UUID for name: the same
+// name always gives the same guid, and no randomness is used, so adding one
+// leaves the rest of the generated data as it was.
+func DerivedGUID(name string) string {
+	h := sha1.Sum([]byte(name))
+	h[6], h[8] = h[6]&0x0f|0x50, h[8]&0x3f|0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }

@@ -109,8 +109,8 @@ func TestInvoiceLifecycle(t *testing.T) {
 	if payments["PaidAmount"].(float64) != 2000 || payments["RemainingAmount"].(float64) != 0 {
 		t.Fatalf("payments %v", payments)
 	}
-	if s := e.get(base + "/" + guid).json(t)["Status"]; s != "Paid" {
-		t.Fatalf("status after payment %v", s)
+	if got := e.get(base + "/" + guid).json(t); got["Status"] != "Booked" || got["PaymentStatus"] != "Paid" {
+		t.Fatalf("status after payment %v, payment status %v", got["Status"], got["PaymentStatus"])
 	}
 	list := decodeCollection(t, e.get(base+"?statusFilter=Paid&queryFilter=Description%20eq%20'Ny%20terrasse'&fields=Guid"))
 	if len(list.Collection) != 1 || list.Collection[0]["Guid"] != guid {
@@ -134,7 +134,7 @@ func TestInvoiceLifecycle(t *testing.T) {
 func TestDeletedInvoice(t *testing.T) {
 	e := newEnv(t, nil)
 	base := orgPath("v1", pro, "/invoices")
-	r := e.do("POST", base, tokRW, `{"ProductLines":[{"BaseAmountValue":10,"Quantity":1,"AccountNumber":1000,"Discount":0}]}`)
+	r := e.do("POST", base, tokRW, `{"ProductLines":[{"Description":"Skitse","BaseAmountValue":10,"Quantity":1,"AccountNumber":1000,"Discount":0}]}`)
 	guid, ts := r.json(t)["Guid"].(string), r.json(t)["TimeStamp"].(string)
 	expect(t, e.do("DELETE", base+"/"+guid, tokRW, `{"Timestamp":"0000000000000001"}`), 400, 58)
 	expect(t, e.do("DELETE", base+"/"+guid, tokRW, `{"Timestamp":"`+ts+`"}`), 200, 0)
@@ -159,7 +159,7 @@ func TestVouchersAndEntries(t *testing.T) {
 	expect(t, e.do("POST", orgPath("v1", pro, "/vouchers/purchase/"+guid+"/book"), tokRW, `{"Timestamp":"0000000000000000"}`), 400, 58)
 	b := e.do("POST", orgPath("v1", pro, "/vouchers/purchase/"+guid+"/book"), tokRW, `{"Timestamp":"`+ts+`"}`)
 	expect(t, b, 200, 0)
-	if b.json(t)["Status"] != "Booked" {
+	if b.json(t)["Status"] != "Paid" { // a booked cash purchase is paid
 		t.Fatalf("book: %s", b.body)
 	}
 	m := e.do("POST", orgPath("v1", pro, "/vouchers/manuel"), tokRW,

@@ -94,6 +94,10 @@ var (
 		Message: "The access token lacks the dineropublicapi:write scope needed to change data"}
 	errNoAccess = &apiError{Status: http.StatusForbidden, Code: codeUnauthorized,
 		Message: "You do not have access to this organization"}
+	// errUnsupportedMediaType is ASP.NET's answer to a body that is not
+	// sent as JSON; Dinero has no error code of its own for it.
+	errUnsupportedMediaType = &apiError{Status: http.StatusUnsupportedMediaType, Code: http.StatusUnsupportedMediaType,
+		Message: "Unsupported Media Type: send the body as application/json"}
 	errNoPro = &apiError{Status: http.StatusForbidden, Code: codeNoPro,
 		Message: "This organization has no active Dinero Pro subscription, which the API requires"}
 )

@@ -105,10 +105,49 @@ func (c *call) restamp(d *demodata.Document) {
 	d.MarkUpdated(c.now.UTC())
 }
 
-// book marks d booked by this request, with a new version.
+// book marks d booked by this request, with a new version. Dinero names
+// the source "API" with the client id, and the user who booked.
 func (c *call) book(d *demodata.Document) {
 	d.Booked, d.BookedAt = true, c.now.UTC()
+	d.BookedByType, d.BookedByUsername = "API ("+c.claims.ClientID+")", c.user().Email
 	c.restamp(d)
+}
+
+// bookableDate checks that a voucher dated day (YYYY-MM-DD) can be
+// booked: it lies in an accounting year, or in the year right after the
+// latest one, which booking creates (as the accounting years list
+// describes). field names the date in the error.
+func (c *call) bookableDate(field, day string) *apiError {
+	years := c.org.data.AccountingYears
+	for _, y := range years {
+		if day >= y.FromDate && day <= y.ToDate {
+			return nil
+		}
+	}
+	if n := len(years); n > 0 && validDate(day) {
+		last, _ := time.Parse("2006-01-02", years[n-1].ToDate)
+		next := last.AddDate(1, 0, 0)
+		if day > years[n-1].ToDate && day <= next.Format("2006-01-02") {
+			c.org.data.AccountingYears = append(years, demodata.AccountingYear{Name: next.Format("2006"),
+				FromDate: last.AddDate(0, 0, 1).Format("2006-01-02"), ToDate: next.Format("2006-01-02"),
+				SalarySumTaxState: years[n-1].SalarySumTaxState})
+			return nil
+		}
+	}
+	return invalid(field, "The date "+day+" is outside every accounting year, and not in the year after the latest one; see /accountingyears.")
+}
+
+// dkkRate is the sandbox's fixed rate (DKK per unit) of the currencies it
+// accepts; Dinero uses the day's rate.
+var dkkRate = map[string]float64{"DKK": 1, "EUR": 7.46, "USD": 6.9, "GBP": 8.7, "SEK": 0.65, "NOK": 0.64,
+	"CHF": 7.8, "PLN": 1.74, "ISK": 0.054}
+
+// inDKK converts amount in currency to DKK.
+func inDKK(amount float64, currency string) float64 {
+	if r, ok := dkkRate[currency]; ok {
+		return demodata.Round2(amount * r)
+	}
+	return amount
 }
 
 // deleteDoc marks d deleted by this request, with a new version.

@@ -45,10 +45,10 @@ var contactSchema = newSchema(
 	column[contact]{"PreferredInvoiceCurrencyKey", func(c contact) any { return nullStr(c.PreferredCurrency) }},
 )
 
-var contactListFields = contactSchema.only("Name", "ContactGuid", "ExternalReference", "IsPerson", "Street", "ZipCode",
-	"City", "CountryKey", "Phone", "Email", "Webpage", "AttPerson", "VatNumber", "EanNumber", "PaymentConditionType",
-	"PaymentConditionNumberOfDays", "IsMember", "MemberNumber", "CompanyStatus", "VatRegionKey", "CreatedAt",
-	"UpdatedAt", "DeletedAt", "PreferredInvoiceLanguageKey", "PreferredInvoiceCurrencyKey")
+// contactListFields is every property of ContactReadModel: the list's
+// parameter description names fewer, but its schema requires IsDebitor,
+// IsCreditor and UseCvr, and the reference lists them all (the schema wins).
+var contactListFields = contactSchema
 
 var contactFilterFields = []string{"ExternalReference", "Name", "Email", "VatNumber", "EanNumber", "IsPerson", "Phone"}
 
@@ -147,6 +147,14 @@ func (in *contactIn) validate(c *call) *apiError {
 			return invalid("PaymentConditionType", "PaymentConditionType must be Netto, NettoCash or CurrentMonthOut.")
 		}
 	}
+	if in.CompanyTypeKey != "" && canonical(in.CompanyTypeKey, companyTypes...) == "" {
+		return invalid("CompanyTypeKey", "CompanyTypeKey must be one of: "+strings.Join(companyTypes, ", ")+".")
+	}
+	if in.PreferredInvoiceCurrencyKey != "" {
+		if _, ok := dkkRate[strings.ToUpper(in.PreferredInvoiceCurrencyKey)]; !ok {
+			return invalid("PreferredInvoiceCurrencyKey", "PreferredInvoiceCurrencyKey must be a currency code Dinero knows, such as DKK or EUR.")
+		}
+	}
 	if in.PaymentConditionNumberOfDays != nil && *in.PaymentConditionNumberOfDays < 0 {
 		return invalid("PaymentConditionNumberOfDays", "PaymentConditionNumberOfDays cannot be negative.")
 	}
@@ -176,7 +184,7 @@ func (in *contactIn) apply(ct contact) {
 	if in.PaymentConditionNumberOfDays != nil {
 		ct.PaymentConditionNumberOfDays = *in.PaymentConditionNumberOfDays
 	}
-	ct.MemberNumber, ct.CompanyTypeKey, ct.InvoiceMailOutOptionKey = in.MemberNumber, in.CompanyTypeKey, in.InvoiceMailOutOptionKey
+	ct.MemberNumber, ct.CompanyTypeKey, ct.InvoiceMailOutOptionKey = in.MemberNumber, canonical(in.CompanyTypeKey, companyTypes...), in.InvoiceMailOutOptionKey
 	ct.PreferredLanguage, ct.PreferredCurrency = in.PreferredInvoiceLanguageKey, in.PreferredInvoiceCurrencyKey
 	ct.VatRegionKey = "World"
 	switch {
@@ -186,6 +194,12 @@ func (in *contactIn) apply(ct contact) {
 		ct.VatRegionKey = "EU"
 	}
 }
+
+// companyTypes are the documented CompanyTypeKey values.
+var companyTypes = []string{"EmptyCompanyType", "SoleProprietorship", "PrivateLimitedCompany", "PublicLimitedCompany",
+	"GeneralPartnership", "LimitedPartnership", "LimitedLiabilityCooperative", "LimitedLiabilityVoluntaryAssociation",
+	"LimitedLiabilityCompany", "EntreprenurLimitedCompany", "Union", "VoluntaryUnion", "SmallPersonallyOwnedCompany",
+	"TrustFund", "Others"}
 
 var euCountries = map[string]bool{"SE": true, "FI": true, "DE": true, "NL": true, "BE": true, "FR": true, "ES": true,
 	"IT": true, "AT": true, "PL": true, "EE": true, "LV": true, "LT": true, "IE": true}

@@ -65,7 +65,11 @@ func walkEntries(o *demodata.Organization, visit func(e *entry)) {
 		sales(inv, 1, "Sales")
 		for _, p := range inv.Payments {
 			at, _ := time.Parse("2006-01-02", p.PaymentDate)
-			start(inv.Guid, p.PaymentDate, "Payment", p.Description, inv.ContactGuid, "", inv.Number, at.Add(10*time.Hour))
+			voucher := p.VoucherGuid // the voucher booked for the payment
+			if voucher == "" {
+				voucher = inv.Guid
+			}
+			start(voucher, p.PaymentDate, "Payment", p.Description, inv.ContactGuid, "", inv.Number, at.Add(10*time.Hour))
 			e.seq = 100 + len(inv.Lines)
 			post(p.DepositAccountNumber, p.Amount, "")
 			post(demodata.AccountDebtors, -p.Amount, "")

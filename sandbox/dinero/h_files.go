@@ -73,9 +73,16 @@ func upload(c *call, archive bool) error {
 	}
 }
 
+// fileKinds are the extensions Dinero accepts: images and PDF.
+var fileKinds = map[string]bool{"pdf": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "bmp": true,
+	"tif": true, "tiff": true, "heic": true, "webp": true}
+
 func (c *call) storeFile(name string, data []byte, archive bool) error {
-	defer c.lock()()
 	ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
+	if !fileKinds[ext] {
+		return fileError(c, "Only images and PDF files can be uploaded (got "+path.Ext(name)+").")
+	}
+	defer c.lock()()
 	f := &demodata.File{Guid: demodata.NewFileID(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))), Name: name,
 		Extension: ext, UploadedAt: c.now.UTC(), Content: data, Archived: archive, UploadedBy: c.user().Name}
 	store(&c.org.data.Files, c.org.files, f.Guid, f)

@@ -47,10 +47,15 @@ func (c *call) applyInvoice(in *invoiceIn, inv *demodata.Invoice) *apiError {
 	}
 	inv.Currency, inv.Language = "DKK", "da-DK"
 	if in.Currency != nil && *in.Currency != "" {
-		if len(*in.Currency) != 3 {
-			return invalid("Currency", "Currency must be a three-letter currency code such as DKK.")
+		if _, ok := dkkRate[strings.ToUpper(*in.Currency)]; !ok {
+			return invalid("Currency", "Currency must be a currency code Dinero knows, such as DKK, EUR or USD.")
 		}
 		inv.Currency = strings.ToUpper(*in.Currency)
+	}
+	if in.InvoiceTemplateId != nil && *in.InvoiceTemplateId != "" {
+		if _, ok := lookupGUID(*in.InvoiceTemplateId); !ok {
+			return invalid("InvoiceTemplateId", "InvoiceTemplateId must be a GUID.")
+		}
 	}
 	if in.Language != nil && *in.Language != "" {
 		if *in.Language != "da-DK" && *in.Language != "en-GB" {
@@ -185,6 +190,9 @@ func bookInvoice(c *call) error {
 	if err != nil {
 		return err
 	}
+	if err := c.bookableDate("Date", inv.Date); err != nil {
+		return err
+	}
 	inv.Number = number
 	c.book(inv.Doc())
 	c.org.touch()
@@ -211,11 +219,23 @@ func (c *call) nextInvoiceNumber(want *int64) (int64, *apiError) {
 	return *want, nil
 }
 
+// getCreditNote answers JSON, or with Accept: application/octet-stream a
+// PDF of a booked credit note (the spec's description and the reference
+// say so; its response lists only JSON).
 func getCreditNote(c *call) error {
 	defer c.lock()()
 	cn, err := findLive(c, c.org.creditNotes, creditNoteRef)
 	if err != nil {
 		return err
+	}
+	if strings.Contains(c.r.Header.Get("Accept"), "application/octet-stream") {
+		if !cn.Booked {
+			return invalid("guid", "A PDF can only be made for a booked credit note.")
+		}
+		c.w.Header().Set("Content-Type", "application/pdf")
+		c.w.WriteHeader(http.StatusOK)
+		_, _ = c.w.Write(creditNotePDF(c.org.data, cn))
+		return nil
 	}
 	return c.writeRaw(http.StatusOK, objectJSON(creditNoteSchema, invoiceView{o: c.org.data, inv: cn, today: c.today(), credit: true}))
 }

@@ -127,7 +127,7 @@ func (c *call) manualView(mv *demodata.ManualVoucher) manualOut {
 	if mv.Booked {
 		n, at := mv.VoucherNumber, mv.BookedAt.UTC().Format("2006-01-02")
 		out.Status, out.VoucherNumber, out.BookingTime = "Booked", &n, &at
-		out.BookedByType, out.BookedByUsername = strPtr("Api"), strPtr(c.claims.ClientID)
+		out.BookedByType, out.BookedByUsername = strPtr(mv.BookedByType), strPtr(mv.BookedByUsername)
 	}
 	return out
 }
@@ -185,10 +185,9 @@ func deleteManual(c *call) error {
 		return err
 	}
 	if mv.Booked {
-		now := c.now.UTC()
-		offset := &demodata.ManualVoucher{Guid: newGUID(),
-			Document:      demodata.Document{Stamps: c.created(), TimeStamp: c.s.nextStamp(), Booked: true, BookedAt: now},
+		offset := &demodata.ManualVoucher{Guid: newGUID(), Document: demodata.Document{Stamps: c.created()},
 			VoucherNumber: c.nextManualNumber(), VoucherDate: c.today()}
+		c.book(offset.Doc())
 		for _, l := range mv.Lines {
 			l.Amount = -l.Amount
 			offset.Lines = append(offset.Lines, l)
@@ -224,6 +223,9 @@ func bookManual(c *call) error {
 		if l.AccountNumber == 0 && l.BalancingAccountNumber == 0 {
 			return invalid(fmt.Sprintf("Lines[%d].AccountNumber", i), "Every line needs an account or a balancing account.")
 		}
+	}
+	if err := c.bookableDate("VoucherDate", mv.VoucherDate); err != nil {
+		return err
 	}
 	mv.VoucherNumber = c.nextManualNumber()
 	c.book(mv.Doc())

@@ -2,6 +2,7 @@ package dinero
 
 import (
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
@@ -42,6 +43,7 @@ func listNotes(c *call) error {
 			match = append(match, n)
 		}
 	}
+	sort.SliceStable(match, func(i, j int) bool { return match[i].NoteDate.Before(match[j].NoteDate) }) // "ordered by NoteDate"
 	from, to := pg.window(len(match))
 	return c.writeRaw(http.StatusOK, collectionJSON(cols, match[from:to], pg, len(match)))
 }

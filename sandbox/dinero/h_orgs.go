@@ -35,7 +35,7 @@ var orgSchema = newSchema(
 
 var (
 	orgV1Schema = orgSchema.only("Name", "Id", "Type", "IsPro", "IsPayingPro", "IsVatFree", "Email", "Phone",
-		"Street", "City", "ZipCode", "AttPerson", "IsTaxFreeUnion", "VatNumber")
+		"Street", "City", "ZipCode", "AttPerson", "IsTaxFreeUnion", "VatNumber", "CountryKey", "Website")
 	orgV2Schema = orgSchema.only("Name", "Id", "CompanyTypeKey", "IsVatFree", "Email", "Phone", "Street", "City",
 		"ZipCode", "AttPerson", "IsTaxFreeUnion", "VatNumber", "CountryKey", "Website", "RoleKey", "Subscription")
 )
@@ -90,9 +90,12 @@ var accountSchema = newSchema(
 	column[acct]{"IsDefaultSalesAccount", func(a acct) any { return a.IsDefaultSales }},
 )
 
+// Both account lists answer every property of EntryAccountReadModel when
+// asked; the parameter descriptions name fewer, but the schema requires
+// IsDefaultSalesAccount and IsHidden.
 var (
-	entryAccountFields    = accountSchema.only("Name", "AccountNumber", "VatCode", "Category", "IsHidden")
-	purchaseAccountFields = accountSchema.only("Name", "AccountNumber", "VatCode", "Category", "CategoryName", "IsHidden")
+	entryAccountFields    = accountSchema
+	purchaseAccountFields = accountSchema
 )
 
 func listEntryAccounts(c *call) error {
@@ -128,6 +131,11 @@ var depositSchema = newSchema(
 	column[dep]{"Name", func(d dep) any { return d.Name }},
 	column[dep]{"IsDefault", func(d dep) any { return d.IsDefault }},
 	column[dep]{"IsHidden", func(d dep) any { return d.IsHidden }},
+	column[dep]{"PublicStandardNumber", func(d dep) any { return nil }},
+	column[dep]{"BankRegistrationNumber", func(d dep) any { return nullStr(d.RegistrationNumber) }},
+	column[dep]{"BankAccountNumber", func(d dep) any { return nullStr(d.AccountNumber) }},
+	column[dep]{"BankSwiftNumber", func(d dep) any { return nullStr(d.SwiftNumber) }},
+	column[dep]{"BankIbanNumber", func(d dep) any { return nullStr(d.IbanNumber) }},
 )
 
 func listDepositAccounts(c *call) error {

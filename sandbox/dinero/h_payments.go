@@ -66,14 +66,14 @@ func addInvoicePayment(c *call) error {
 	}
 	p := demodata.Payment{Guid: newGUID(), DepositAccountNumber: *in.DepositAccountNumber, Description: *in.Description,
 		Amount: demodata.Round2(*in.Amount), PaymentDate: c.today(), ExternalReference: in.ExternalReference,
-		RemainderIsFee: *in.RemainderIsFee}
+		RemainderIsFee: *in.RemainderIsFee, VoucherGuid: newGUID()}
 	if in.PaymentDate != nil && *in.PaymentDate != "" {
 		p.PaymentDate = *in.PaymentDate
 	}
 	inv.Payments = append(inv.Payments, p)
 	c.restamp(inv.Doc())
 	c.org.touch()
-	return c.ok(paymentCreated{p.Guid, formatStamp(inv.TimeStamp), inv.Guid})
+	return c.ok(paymentCreated{p.Guid, formatStamp(inv.TimeStamp), p.VoucherGuid})
 }
 
 type paymentOut struct {
@@ -143,8 +143,17 @@ func deleteInvoicePayment(c *call) error {
 
 // invoicePDF renders a one-page PDF summary of a booked invoice.
 func invoicePDF(o *demodata.Organization, inv *demodata.Invoice) []byte {
-	lines := []string{o.Name, fmt.Sprintf("Faktura nr. %d", inv.Number), "Dato: " + inv.Date,
-		"Kunde: " + inv.ContactName, "Betalingsdato: " + inv.PaymentDate, ""}
+	return salesPDF(o, inv, fmt.Sprintf("Faktura nr. %d", inv.Number), "Betalingsdato: "+inv.PaymentDate)
+}
+
+// creditNotePDF renders a one-page PDF summary of a booked credit note.
+func creditNotePDF(o *demodata.Organization, cn *demodata.Invoice) []byte {
+	return salesPDF(o, cn, fmt.Sprintf("Kreditnota nr. %d", cn.Number), "")
+}
+
+// salesPDF renders a sales voucher under title, with an optional extra line.
+func salesPDF(o *demodata.Organization, inv *demodata.Invoice, title, extra string) []byte {
+	lines := []string{o.Name, title, "Dato: " + inv.Date, "Kunde: " + inv.ContactName, extra, ""}
 	for _, l := range inv.Lines {
 		lines = append(lines, fmt.Sprintf("%s  %.2f x %.2f DKK", l.Description, l.Quantity, l.BaseAmountValue))
 	}

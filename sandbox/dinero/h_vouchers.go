@@ -61,7 +61,7 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 		pv.DepositAccountNumber = demodata.AccountBank
 	}
 	pv.ContactGuid = ""
-	if in.ContactGuid != nil && *in.ContactGuid != "" {
+	if in.ContactGuid != nil && *in.ContactGuid != "" && pv.PurchaseType == "credit" { // only credit purchases have one
 		g, ok := lookupGUID(*in.ContactGuid)
 		if ct := c.org.contacts[g]; !ok || ct == nil || ct.DeletedAt != nil {
 			return invalid("ContactGuid", "ContactGuid does not name an existing contact.")
@@ -87,6 +87,9 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 				}
 				acc = *l.AccountNumber
 			}
+			if l.AccountTagName != "" && !c.takesAccountTags() {
+				return invalid(fmt.Sprintf("Lines[%d].AccountTagName", i), "AccountTagName is not supported here; create at /v1.2 or update at /v1.1.")
+			}
 			if l.VatCode != "" && !strings.EqualFold(l.VatCode, "none") && !c.knownVatCode(l.VatCode) {
 				return invalid(fmt.Sprintf("Lines[%d].VatCode", i), "Unknown VAT code "+l.VatCode+".")
 			}
@@ -94,12 +97,21 @@ func (c *call) applyPurchase(in *purchaseIn, pv *demodata.PurchaseVoucher, updat
 				Amount: demodata.Round2(*l.Amount), VatCode: l.VatCode, AccountTagName: l.AccountTagName})
 		}
 	}
-	pv.RegionKey, pv.FileGuid, pv.CurrencyKey, pv.ExternalReference = in.RegionKey, in.FileGuid, in.CurrencyKey, in.ExternalReference
-	if pv.RegionKey == "" {
-		pv.RegionKey = "DK"
+	pv.RegionKey, pv.FileGuid, pv.CurrencyKey, pv.ExternalReference = "DK", in.FileGuid, "DKK", in.ExternalReference
+	if in.RegionKey != "" {
+		if pv.RegionKey = canonical(in.RegionKey, "DK", "EU", "World"); pv.RegionKey == "" {
+			return invalid("RegionKey", "RegionKey must be DK, EU or World.")
+		}
 	}
-	if pv.CurrencyKey == "" {
-		pv.CurrencyKey = "DKK"
+	if in.CurrencyKey != "" {
+		cur := strings.ToUpper(in.CurrencyKey)
+		if _, ok := dkkRate[cur]; !ok {
+			return invalid("CurrencyKey", "CurrencyKey must be a currency code Dinero knows, such as DKK, EUR or USD.")
+		}
+		if pv.PurchaseType == "cash" && cur != "DKK" {
+			return invalid("CurrencyKey", "A cash purchase is always in DKK; leave CurrencyKey out.")
+		}
+		pv.CurrencyKey = cur
 	}
 	return nil
 }
@@ -177,10 +189,31 @@ func (c *call) purchaseView(pv *demodata.PurchaseVoucher) purchaseOut {
 		{"Moms", demodata.Round2(vat), "Vat", 1}, {"Total", demodata.Round2(excl + vat), "Total", 2}}
 	if pv.Booked {
 		n, at := pv.VoucherNumber, pv.BookedAt.UTC().Format("2006-01-02")
-		out.Status, out.VoucherNumber, out.BookingTime = "Booked", &n, &at
-		out.BookedByType, out.BookedByUsername = strPtr("Api"), strPtr(c.claims.ClientID)
+		out.Status, out.VoucherNumber, out.BookingTime = purchaseStatus(pv, c.today()), &n, &at
+		out.BookedByType, out.BookedByUsername = strPtr(pv.BookedByType), strPtr(pv.BookedByUsername)
 	}
 	return out
+}
+
+// takesAccountTags reports whether the operation supports AccountTagName on
+// lines: creating at /v1.2 and updating at /v1.1 do, creating at /v1.1 and
+// updating at /v1 do not.
+func (c *call) takesAccountTags() bool {
+	return c.spec.Path == "/v1.2/{organizationId}/vouchers/purchase" ||
+		c.spec.Path == "/v1.1/{organizationId}/vouchers/purchase/{guid}"
+}
+
+// purchaseStatus is the status of a booked purchase voucher: a cash
+// purchase is paid when booked; a credit purchase is Booked until its
+// payment date passes (payments on it are not modelled here).
+func purchaseStatus(pv *demodata.PurchaseVoucher, today string) string {
+	switch {
+	case pv.PurchaseType == "cash":
+		return "Paid"
+	case pv.PaymentDate != "" && pv.PaymentDate < today:
+		return "Overdue"
+	}
+	return "Booked"
 }
 
 func (in *purchaseIn) stamp() *string { return in.Timestamp }
@@ -223,19 +256,41 @@ func updatePurchase(c *call) error {
 	return c.ok(c.purchaseView(pv))
 }
 
+// deletePurchase deletes a draft; deleting a booked voucher books an
+// offsetting voucher instead, so the books are unchanged and the voucher
+// stays in them, as the spec describes.
 func deletePurchase(c *call) error {
 	var in timestampIn
 	if err := decodeBody(c, &in, true); err != nil {
 		return err
 	}
 	defer c.lock()()
-	pv, err := findDraft(c, c.org.purchases, purchaseRef, in.Timestamp,
-		"A booked purchase voucher cannot be deleted; create a credit note instead.")
+	pv, err := findAndCheck(c, c.org.purchases, purchaseRef, in.Timestamp)
 	if err != nil {
 		return err
 	}
+	if pv.Booked {
+		offset := &demodata.PurchaseVoucher{Guid: newGUID(), Document: demodata.Document{Stamps: c.created()},
+			VoucherNumber: c.nextPurchaseNumber(), VoucherDate: c.today(), PaymentDate: c.today(),
+			PurchaseType: pv.PurchaseType, RegionKey: pv.RegionKey, DepositAccountNumber: pv.DepositAccountNumber,
+			ContactGuid: pv.ContactGuid, CurrencyKey: pv.CurrencyKey}
+		for _, l := range pv.Lines {
+			l.Amount = -l.Amount
+			offset.Lines = append(offset.Lines, l)
+		}
+		c.book(offset.Doc())
+		store(&c.org.data.PurchaseVouchers, c.org.purchases, offset.Guid, offset)
+	}
 	c.deleteDoc(pv.Doc())
 	return c.empty()
+}
+
+func (c *call) nextPurchaseNumber() int64 {
+	var highest int64
+	for _, o := range c.org.data.PurchaseVouchers {
+		highest = max(highest, o.VoucherNumber)
+	}
+	return highest + 1
 }
 
 func bookPurchase(c *call) error {
@@ -259,11 +314,10 @@ func bookPurchase(c *call) error {
 	if pv.PurchaseType == "credit" && pv.ContactGuid == "" {
 		return invalid("ContactGuid", "A credit purchase needs a supplier contact before it can be booked.")
 	}
-	var highest int64
-	for _, o := range c.org.data.PurchaseVouchers {
-		highest = max(highest, o.VoucherNumber)
+	if err := c.bookableDate("VoucherDate", pv.VoucherDate); err != nil {
+		return err
 	}
-	pv.VoucherNumber = highest + 1
+	pv.VoucherNumber = c.nextPurchaseNumber()
 	c.book(pv.Doc())
 	return c.ok(c.purchaseView(pv))
 }

@@ -79,9 +79,13 @@ func (v invoiceView) vatable() (vatable, nonVatable float64) {
 }
 
 func (v invoiceView) totals() []totalLine {
+	vat := "Moms (25%)"
+	if v.inv.Language == "en-GB" {
+		vat = "VAT (25%)"
+	}
 	return []totalLine{
 		{"SubTotal", v.inv.TotalExclVat, 0, "Subtotal"},
-		{"Vat", v.inv.TotalVat, 1, "Moms (25%)"},
+		{"Vat", v.inv.TotalVat, 1, vat},
 		{"Total", v.inv.TotalInclVat, 2, "Total " + v.inv.Currency},
 	}
 }
@@ -93,12 +97,8 @@ func (v invoiceView) fik() any {
 	return fmt.Sprintf("+71<%015d+%08d<", v.inv.Number, v.o.ID)
 }
 
-func (v invoiceView) paymentStatus() any {
-	if !v.inv.Booked {
-		return nil
-	}
-	return v.inv.Status(v.today)
-}
+// paymentStatus is PaymentStatus: Draft, Booked, Paid, OverPaid or Overdue.
+func (v invoiceView) paymentStatus() any { return v.inv.Status(v.today) }
 
 type ivw = invoiceView
 
@@ -114,7 +114,7 @@ var invoiceSchema = newSchema(
 	column[ivw]{"IsSentToDebtCollection", func(v ivw) any { return false }},
 	column[ivw]{"IsMobilePayInvoiceEnabled", func(v ivw) any { return false }},
 	column[ivw]{"IsPensoPayEnabled", func(v ivw) any { return false }},
-	column[ivw]{"Status", func(v ivw) any { return v.inv.Status(v.today) }},
+	column[ivw]{"Status", func(v ivw) any { return v.inv.BookingStatus() }},
 	column[ivw]{"ContactGuid", func(v ivw) any { return nullStr(v.inv.ContactGuid) }},
 	column[ivw]{"Guid", func(v ivw) any { return v.inv.Guid }},
 	column[ivw]{"TimeStamp", func(v ivw) any { return formatStamp(v.inv.TimeStamp) }},
@@ -180,11 +180,12 @@ type invoiceIn struct {
 	Date                         *string
 	ProductLines                 *[]lineIn
 	Address                      *string
+	InvoiceTemplateId            *string
 }
 
 func (in *invoiceIn) lines(st *orgState) ([]demodata.Line, *apiError) {
-	if in.ProductLines == nil {
-		return nil, invalid("ProductLines", "ProductLines is required.")
+	if in.ProductLines == nil || len(*in.ProductLines) == 0 {
+		return nil, invalid("ProductLines", "ProductLines is required and needs at least one line.")
 	}
 	var out []demodata.Line
 	for i, l := range *in.ProductLines {
@@ -202,6 +203,8 @@ func (in *invoiceIn) lines(st *orgState) ([]demodata.Line, *apiError) {
 			return nil, invalid(f("Unit"), "Unit must be one of: "+strings.Join(units, ", ")+".")
 		case l.LineType != nil && *l.LineType != "" && *l.LineType != "Product" && *l.LineType != "Text":
 			return nil, invalid(f("LineType"), "LineType must be Product or Text.")
+		case strings.TrimSpace(l.Description) == "" && (l.ProductGuid == nil || *l.ProductGuid == ""):
+			return nil, invalid(f("Description"), "Description is required when the line has no ProductGuid.")
 		}
 		line := demodata.Line{Description: l.Description, Comments: l.Comments, Quantity: *l.Quantity,
 			AccountNumber: *l.AccountNumber, Discount: *l.Discount, BaseAmountValue: *l.BaseAmountValue, LineType: "Product", Unit: "parts"}
@@ -217,6 +220,9 @@ func (in *invoiceIn) lines(st *orgState) ([]demodata.Line, *apiError) {
 				return nil, invalid(f("ProductGuid"), "ProductGuid does not name an existing product.")
 			}
 			line.ProductGuid = g
+			if strings.TrimSpace(line.Description) == "" {
+				line.Description = st.products[g].Name // the read model always has a description
+			}
 		}
 		out = append(out, line)
 	}

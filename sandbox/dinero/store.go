@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"sync"
@@ -127,6 +128,9 @@ func decodeBody(c *call, v any, optional bool) *apiError {
 		}
 		return invalid("body", "A JSON request body is required.")
 	}
+	if !isJSONMediaType(c.r.Header.Get("Content-Type")) {
+		return errUnsupportedMediaType
+	}
 	if err := json.Unmarshal(body, v); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
@@ -135,6 +139,16 @@ func decodeBody(c *call, v any, optional bool) *apiError {
 		return invalid("body", "The request body is not valid JSON.")
 	}
 	return nil
+}
+
+// isJSONMediaType reports whether a Content-Type names JSON
+// (application/json or application/*+json, any parameters).
+func isJSONMediaType(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
 }
 
 // writeRaw sends an already rendered JSON body.

@@ -31,8 +31,8 @@ var listSchema = newSchema(
 	column[listItem]{"ContactGuid", func(i listItem) any { return nullStr(i.inv.ContactGuid) }},
 	column[listItem]{"TotalInclVat", func(i listItem) any { return i.inv.TotalInclVat }},
 	column[listItem]{"TotalExclVat", func(i listItem) any { return i.inv.TotalExclVat }},
-	column[listItem]{"TotalInclVatInDkk", func(i listItem) any { return i.inv.TotalInclVat }},
-	column[listItem]{"TotalExclVatInDkk", func(i listItem) any { return i.inv.TotalExclVat }},
+	column[listItem]{"TotalInclVatInDkk", func(i listItem) any { return inDKK(i.inv.TotalInclVat, i.inv.Currency) }},
+	column[listItem]{"TotalExclVatInDkk", func(i listItem) any { return inDKK(i.inv.TotalExclVat, i.inv.Currency) }},
 	column[listItem]{"MailOutStatus", func(i listItem) any { return nullStr(i.inv.MailOutStatus) }},
 	column[listItem]{"LatestMailOutType", func(i listItem) any { return latestMailOut(i.inv) }},
 	column[listItem]{"Currency", func(i listItem) any { return nullStr(i.inv.Currency) }},
@@ -52,11 +52,13 @@ func voucherType(credit bool) string {
 	return "Invoice"
 }
 
+// latestMailOut is LatestMailOutType, one of the documented categories:
+// a sent invoice or credit note went out as a Mailout (email).
 func latestMailOut(inv *demodata.Invoice) any {
 	if inv.MailOutStatus == "Sent" {
-		return "email"
+		return "Mailout"
 	}
-	return nil
+	return "None"
 }
 
 var voucherFilterFields = []string{"ExternalReference", "ContactGuid", "Description"}
