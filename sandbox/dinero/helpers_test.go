@@ -53,6 +53,8 @@ type env struct {
 	srv   *httptest.Server
 	s     *Server
 	clock *testclock.Clock
+	// acceptHeader, when set, is sent as the Accept header.
+	acceptHeader string
 }
 
 func newEnv(t testing.TB, mutate func(*Config)) *env {
@@ -118,6 +120,9 @@ func (e *env) do(method, path, token string, body any) resp {
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	if e.acceptHeader != "" {
+		req.Header.Set("Accept", e.acceptHeader)
 	}
 	res, err := e.srv.Client().Do(req)
 	if err != nil {
