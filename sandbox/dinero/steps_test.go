@@ -1,6 +1,7 @@
 package dinero
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,7 +165,11 @@ func bodyHas(subs ...string) func(t *testing.T, r resp, v vars) {
 func arrayLen(n int) func(t *testing.T, r resp, v vars) {
 	return func(t *testing.T, r resp, v vars) {
 		t.Helper()
-		if got := len(r.array(t)); got != n {
+		var a []any
+		if err := json.Unmarshal(r.body, &a); err != nil {
+			t.Fatalf("not a JSON array: %s", r.body)
+		}
+		if got := len(a); got != n {
 			t.Fatalf("%d items, want %d: %s", got, n, r.body)
 		}
 	}
