@@ -107,7 +107,7 @@ func (g *generator) reminders(o *Organization, today string) {
 				break
 			}
 			r := &Reminder{ID: id, InvoiceGuid: inv.Guid, Number: n, Date: on.Format("2006-01-02"),
-				Title: strconv.Itoa(n) + ". rykker for faktura " + strconv.FormatInt(inv.Number, 10),
+				Title:       strconv.Itoa(n) + ". rykker for faktura " + strconv.FormatInt(inv.Number, 10),
 				Description: "Vi kan se, at fakturaen endnu ikke er betalt. Vi beder dig betale hurtigst muligt.",
 				WithFee:     n > 1, WithInterestFee: n > 1, WithDebtCollectionWarning: n == 3,
 				Booked: n < count || k%2 == 1, TimeStamp: g.stamp(), Stamps: NewStamps(on.Add(9 * time.Hour))}

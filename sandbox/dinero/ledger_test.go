@@ -114,12 +114,12 @@ func TestPurchaseExtrasHTTP(t *testing.T) {
 	pay := orgPath("v1", pro, "/purchase-vouchers/{seeded}/payments")
 	runSteps(t, e, v, []step{
 		{name: "fetch", method: "POST", path: orgPath("v1", pro, "/vouchers/purchase/fetch"), status: 200,
-			body: `{"PurchaseType":"cash","VoucherDate":"2026-11-02","DepositAccountNumber":55000,"Lines":[{"AccountNumber":5500,"Amount":50000,"VatCode":"I25"}]}`,
+			body:  `{"PurchaseType":"cash","VoucherDate":"2026-11-02","DepositAccountNumber":55000,"Lines":[{"AccountNumber":5500,"Amount":50000,"VatCode":"I25"}]}`,
 			check: bodyHas(`"ShouldPossiblyBeFixedAsset":true`, `"Status":"Draft"`)},
 		{name: "fetch without type", method: "POST", path: orgPath("v1", pro, "/vouchers/purchase/fetch"), body: `{"Lines":[]}`, status: 400, code: 42},
 		{name: "similar", method: "POST", path: orgPath("v1", pro, "/vouchers/purchase/similar"), body: purchase, status: 200, check: bodyHas(`"SimilarFound":true`, `"SimilarGuid":"`+pv0.Guid+`"`)},
 		{name: "not similar", method: "POST", path: orgPath("v1", pro, "/vouchers/purchase/similar"), status: 200,
-			body: `{"PurchaseType":"cash","VoucherDate":"2026-11-02","DepositAccountNumber":55000,"Lines":[{"AccountNumber":2000,"Amount":1.23}]}`,
+			body:  `{"PurchaseType":"cash","VoucherDate":"2026-11-02","DepositAccountNumber":55000,"Lines":[{"AccountNumber":2000,"Amount":1.23}]}`,
 			check: bodyHas(`"SimilarFound":false`)},
 		{name: "similar bad date", method: "POST", path: orgPath("v1", pro, "/vouchers/purchase/similar"), body: `{"PurchaseType":"cash","VoucherDate":"i går"}`, status: 400, code: 42},
 		{name: "by file", method: "GET", path: orgPath("v1", pro, "/vouchers/purchase/fileguid/{file}"), status: 200, check: arrayLen(1)},

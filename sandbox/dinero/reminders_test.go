@@ -39,7 +39,7 @@ func TestRemindersHTTP(t *testing.T) {
 		{name: "get unknown id", method: "GET", path: base + "/99999", status: 404, code: 40},
 		{name: "update stale", method: "PUT", path: base + "/{id}", body: `{"Timestamp":"0000000000000001","Date":"{d1b}",` + flags + `}`, status: 400, code: 58},
 		{name: "update", method: "PUT", path: base + "/{id}", status: 200, save: map[string]string{"rts": "Timestamp"},
-			body: `{"Timestamp":"{rts}","Date":"{d1b}","WithDebtCollectionWarning":false,"WithFee":true,"WithInterestFee":true,"WithCompensationFee":false}`,
+			body:  `{"Timestamp":"{rts}","Date":"{d1b}","WithDebtCollectionWarning":false,"WithFee":true,"WithInterestFee":true,"WithCompensationFee":false}`,
 			check: bodyHas(`"FeeAmount":100`, `"Date":"{d1b}"`)},
 		{name: "book stale", method: "POST", path: base + "/{id}/book", body: `{"Timestamp":"0000000000000001"}`, status: 400, code: 58},
 		{name: "book", method: "POST", path: base + "/{id}/book", body: `{"Timestamp":"{rts}"}`, status: 200, save: map[string]string{"rts": "Timestamp"},
