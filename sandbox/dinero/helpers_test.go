@@ -133,6 +133,7 @@ func (e *env) do(method, path, token string, body any) resp {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	seen.record(e.s, method, req.URL.EscapedPath(), res.StatusCode)
 	return resp{res.StatusCode, res.Header, data}
 }
 

@@ -99,6 +99,7 @@ func TestStateOfAccountAndSettingsHTTP(t *testing.T) {
 		{name: "email", method: "POST", path: base + "/email", body: `{"CCToSender":true,"HideClosed":false,"Receiver":"bogholderi@kunde.dk"}`, status: 200},
 		{name: "settings", method: "GET", path: orgPath("v1", pro, "/sales/settings"), status: 200,
 			check: bodyHas(`"ReminderFee":100`, `"PaymentConditionType":"Netto"`, `"DefaultAccountNumber":1000`)},
+		{name: "settings of an unreachable organization", method: "GET", path: orgPath("v1", demodata.OrgForeign, "/sales/settings"), status: 403, code: 41},
 		{name: "settings wrong version", method: "GET", path: orgPath("v2", pro, "/sales/settings"), status: 404},
 	})
 	if n := len(e.org().Mailouts); e.org().Mailouts[n-1].Receiver != "bogholderi@kunde.dk" {

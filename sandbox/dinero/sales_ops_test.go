@@ -2,6 +2,8 @@ package dinero
 
 import (
 	"testing"
+
+	"github.com/dinero-tui/dinero-tui/sandbox/demodata"
 )
 
 const (
@@ -139,6 +141,7 @@ func TestInvoiceExtrasHTTP(t *testing.T) {
 			status: 200, check: bodyHas(`"PaymentDate":"2026-11-16"`, `"TotalInclVat":1250`, `"CanEnablePensoPay":false`)},
 		{name: "fetch bad currency", method: "POST", path: base + "/fetch", body: `{"Currency":"XYZ","ProductLines":` + oneLine + `}`, status: 400, code: 42},
 		{name: "templates", method: "GET", path: base + "/templates", status: 200, check: arrayLen(2)},
+		{name: "templates of an organization without Pro", method: "GET", path: orgPath("v1", demodata.OrgUnion, "/invoices/templates"), status: 403, code: 90},
 		{name: "templates wrong version", method: "GET", path: orgPath("v2", pro, "/invoices/templates"), status: 404},
 		{name: "email a draft", method: "POST", path: base + "/{draft}/email", body: mailBody, status: 400, code: 42},
 		{name: "email", method: "POST", path: base + "/{booked}/email", body: mailBody, status: 200, check: bodyHas("Recipients")},
