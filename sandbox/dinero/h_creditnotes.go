@@ -112,8 +112,31 @@ func bookCreditNote(c *call) error {
 	}
 	c.book(cn.Doc())
 	c.org.touch()
-	return c.writeRaw(http.StatusOK, objectJSON(invoiceSchema, invoiceView{o: c.org.data, inv: cn, today: c.today(), credit: true}))
+	return c.writeRaw(http.StatusOK, objectJSON(bookedCreditNoteSchema, invoiceView{o: c.org.data, inv: cn, today: c.today(), credit: true}))
 }
+
+// bookedCreditNoteSchema is the InvoiceReadModel a credit note is booked
+// with: Status is Draft or Booked, and the payment state, with no payment
+// date to be overdue against, is Booked until payments cover it.
+var bookedCreditNoteSchema = func() *schema[ivw] {
+	cols := append([]column[ivw](nil), invoiceSchema.cols...)
+	for i, col := range cols {
+		switch col.name {
+		case "Status":
+			cols[i].get = func(v ivw) any { return map[bool]string{false: "Draft", true: "Booked"}[v.inv.Booked] }
+		case "PaymentStatus":
+			cols[i].get = func(v ivw) any {
+				if v.inv.Paid() != 0 && -v.inv.Paid() >= v.inv.TotalInclVat {
+					return "Paid"
+				}
+				return "Booked"
+			}
+		case "PaymentDate":
+			cols[i].get = func(ivw) any { return nil }
+		}
+	}
+	return newSchema(cols...)
+}()
 
 func creditNotePDF(c *call) error {
 	defer c.lock()()
@@ -128,7 +151,7 @@ func creditNotePDF(c *call) error {
 }
 
 func (c *call) creditMail(cn *demodata.Invoice) mailDoc {
-	return mailDoc{doc: cn, kind: "Kreditnota", type_: "Mailout"}
+	return mailDoc{doc: cn, kind: "Kreditnota", mailType: "Mailout"}
 }
 
 func creditNoteEmailTemplate(c *call) error {

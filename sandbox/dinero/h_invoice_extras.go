@@ -41,10 +41,9 @@ func listInvoiceTemplates(c *call) error {
 	return c.ok(out)
 }
 
-var invoiceMailRef = invoiceRef
-
-func (c *call) invoiceMail(inv *demodata.Invoice, kind string) mailDoc {
-	return mailDoc{doc: inv, kind: "Faktura", type_: kind}
+// invoiceMail is a mail-out of kind (Mailout, PreReminder) about an invoice.
+func invoiceMail(inv *demodata.Invoice, kind string) mailDoc {
+	return mailDoc{doc: inv, kind: "Faktura", mailType: kind}
 }
 
 func sendInvoiceEmail(c *call) error {
@@ -53,19 +52,19 @@ func sendInvoiceEmail(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, invoiceMailRef)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
 	if !inv.Booked {
 		return invalid("guid", "The invoice must be booked before it can be sent.")
 	}
-	return c.sendMail(&in, c.invoiceMail(inv, "Mailout"), false)
+	return c.sendMail(&in, invoiceMail(inv, "Mailout"), false)
 }
 
 func invoiceEmailTemplate(c *call) error {
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, invoiceMailRef)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
@@ -74,21 +73,21 @@ func invoiceEmailTemplate(c *call) error {
 		phone = strPtr(ct.Phone)
 	}
 	return c.ok(mailTemplateV2Out{SendAsSms: false, SmsReceiverPhoneNumber: phone,
-		mailTemplateOut: c.mailTemplate(c.invoiceMail(inv, "Mailout"))})
+		mailTemplateOut: c.mailTemplate(invoiceMail(inv, "Mailout"))})
 }
 
 // preReminderMail is the mail a pre-reminder ("venlig påmindelse") sends.
-func (c *call) preReminderMail(inv *demodata.Invoice) mailDoc {
-	return c.invoiceMail(inv, "PreReminder")
+func preReminderMail(inv *demodata.Invoice) mailDoc {
+	return invoiceMail(inv, "PreReminder")
 }
 
 func preReminderTemplate(c *call) error {
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, invoiceMailRef)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
-	t := c.mailTemplate(c.preReminderMail(inv))
+	t := c.mailTemplate(preReminderMail(inv))
 	t.Subject = "Venlig påmindelse: " + t.Subject
 	t.Message = "Hej\n\nVi kan se, at betalingsfristen er overskredet. Du kan se fakturaen her: " + linkTag +
 		"\n\nVenlig hilsen\n" + c.org.data.Name
@@ -101,14 +100,14 @@ func sendPreReminder(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, invoiceMailRef)
+	inv, err := findLive(c, c.org.invoices, invoiceRef)
 	if err != nil {
 		return err
 	}
 	if !inv.Overdue(c.today()) {
 		return invalid("guid", "A pre-reminder can only be sent for an overdue invoice.")
 	}
-	return c.sendMail(&in, c.preReminderMail(inv), true)
+	return c.sendMail(&in, preReminderMail(inv), true)
 }
 
 // eInvoiceIn is EInvoiceSendModel.

@@ -19,7 +19,8 @@ const (
 	debtCollectionWarning = "Betales beløbet ikke, vil sagen blive overgivet til inkasso."
 )
 
-var reminderInvoiceRef = entityRef{"voucherGuid", "invoice", "invoice"}
+// voucherInvoiceRef is an invoice named by {voucherGuid}.
+var voucherInvoiceRef = entityRef{"voucherGuid", "invoice", "invoice"}
 
 // reminderOut is ReminderViewModel.
 type reminderOut struct {
@@ -189,7 +190,7 @@ func daysBetween(a, b string) int {
 
 // overdueInvoice resolves {voucherGuid} to a booked invoice that may get reminders.
 func (c *call) overdueInvoice() (*demodata.Invoice, *apiError) {
-	inv, err := findLive(c, c.org.invoices, reminderInvoiceRef)
+	inv, err := findLive(c, c.org.invoices, voucherInvoiceRef)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +223,7 @@ func listReminders(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, reminderInvoiceRef)
+	inv, err := findLive(c, c.org.invoices, voucherInvoiceRef)
 	if err != nil {
 		return err
 	}
@@ -271,7 +272,7 @@ func addReminder(c *call) error {
 
 // findReminder resolves {id} among the live reminders of {voucherGuid}.
 func (c *call) findReminder() (*demodata.Invoice, *demodata.Reminder, *apiError) {
-	inv, err := findLive(c, c.org.invoices, reminderInvoiceRef)
+	inv, err := findLive(c, c.org.invoices, voucherInvoiceRef)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -334,7 +335,7 @@ func updateReminder(c *call) error {
 	return c.ok(c.reminderView(inv, r))
 }
 
-// decodeReminderStamp reads a body whose Timestamp is required and matches the reminder.
+// stampedReminder reads a body whose Timestamp is required and must match {id}'s reminder.
 func (c *call) stampedReminder() (*demodata.Invoice, *demodata.Reminder, *apiError) {
 	var in timestampIn
 	if err := decodeStamped(c, &in); err != nil {
@@ -427,7 +428,7 @@ func (c *call) latestBookedReminder(inv *demodata.Invoice) (*demodata.Reminder, 
 }
 
 func (c *call) reminderMail(inv *demodata.Invoice, r *demodata.Reminder) (mailDoc, mailTemplateOut) {
-	m := mailDoc{doc: inv, kind: "Faktura", type_: "Reminder"}
+	m := mailDoc{doc: inv, kind: "Faktura", mailType: "Reminder"}
 	t := c.mailTemplate(m)
 	t.Subject = r.Title
 	t.Message = "Hej\n\nVi har endnu ikke modtaget betaling for faktura " + strconv.FormatInt(inv.Number, 10) +
@@ -437,7 +438,7 @@ func (c *call) reminderMail(inv *demodata.Invoice, r *demodata.Reminder) (mailDo
 
 func reminderEmailTemplate(c *call) error {
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, reminderInvoiceRef)
+	inv, err := findLive(c, c.org.invoices, voucherInvoiceRef)
 	if err != nil {
 		return err
 	}
@@ -455,7 +456,7 @@ func sendReminderEmail(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := findLive(c, c.org.invoices, reminderInvoiceRef)
+	inv, err := findLive(c, c.org.invoices, voucherInvoiceRef)
 	if err != nil {
 		return err
 	}

@@ -140,15 +140,13 @@ func (c *call) stateOfAccount(ct *demodata.Contact, p statePeriod) stateOut {
 	return out
 }
 
-var stateContactRef = entityRef{"guid", "contact", "contact"}
-
 func getStateOfAccount(c *call) error {
 	p, err := parseStatePeriod(c.r.URL.Query())
 	if err != nil {
 		return err
 	}
 	defer c.lock()()
-	ct, err := findLive(c, c.org.contacts, stateContactRef)
+	ct, err := findLive(c, c.org.contacts, contactRef)
 	if err != nil {
 		return err
 	}
@@ -169,7 +167,7 @@ func stateOfAccountPDF(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	ct, err := findLive(c, c.org.contacts, stateContactRef)
+	ct, err := findLive(c, c.org.contacts, contactRef)
 	if err != nil {
 		return err
 	}
@@ -210,7 +208,7 @@ func emailStateOfAccount(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	ct, err := findLive(c, c.org.contacts, stateContactRef)
+	ct, err := findLive(c, c.org.contacts, contactRef)
 	if err != nil {
 		return err
 	}

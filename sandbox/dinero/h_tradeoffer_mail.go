@@ -3,7 +3,7 @@ package dinero
 import "github.com/dinero-tui/dinero-tui/sandbox/demodata"
 
 func (c *call) tradeMail(to *demodata.TradeOffer) mailDoc {
-	return mailDoc{doc: &to.Invoice, kind: "Tilbud", type_: "TradeOffer"}
+	return mailDoc{doc: &to.Invoice, kind: "Tilbud", mailType: "TradeOffer"}
 }
 
 func tradeOfferEmailTemplate(c *call) error {

@@ -28,9 +28,9 @@ type mailoutIn struct {
 
 // mailDoc is what a mail-out is about: a sales document with its kind.
 type mailDoc struct {
-	doc   *demodata.Invoice
-	kind  string // Danish document name: Faktura, Kreditnota, Tilbud
-	type_ string // the mail-out Type recorded
+	doc      *demodata.Invoice
+	kind     string // Danish document name: Faktura, Kreditnota, Tilbud
+	mailType string // the mail-out Type recorded
 }
 
 func (m mailDoc) subject() string {
@@ -108,7 +108,7 @@ func (c *call) mailParts(in *mailoutIn, m mailDoc) (*demodata.Mailout, []string,
 	}
 	t := c.mailTemplate(m)
 	mo := &demodata.Mailout{VoucherGuid: m.doc.Guid, Date: c.now.UTC(), Sender: t.Sender, Subject: t.Subject,
-		Message: t.Message, Type: m.type_, Status: "Sent", CCToSender: in.CcToSender != nil && *in.CcToSender}
+		Message: t.Message, Type: m.mailType, Status: "Sent", CCToSender: in.CcToSender != nil && *in.CcToSender}
 	if in.Sender != nil && *in.Sender != "" {
 		if _, err := receivers(*in.Sender, "Sender"); err != nil {
 			return nil, nil, err
@@ -258,7 +258,7 @@ func sendSms(c *call) error {
 		return err
 	}
 	defer c.lock()()
-	inv, err := findAndCheck(c, c.org.invoices, entityRef{"voucherGuid", "invoice", "invoice"}, in.Timestamp)
+	inv, err := findAndCheck(c, c.org.invoices, voucherInvoiceRef, in.Timestamp)
 	if err != nil {
 		return err
 	}

@@ -94,7 +94,7 @@ func TestSalesCreditNotesHTTP(t *testing.T) {
 		{name: "email a draft", method: "POST", path: base + "/{cn}/email", body: mailBody, status: 400, code: 42},
 		{name: "book stale", method: "POST", path: base + "/{cn}/book", body: `{"Timestamp":"0000000000000001"}`, status: 400, code: 58},
 		{name: "book", method: "POST", path: base + "/{cn}/book", body: `{"Timestamp":"{ts}"}`, status: 200, save: map[string]string{"ts": "TimeStamp"},
-			check: bodyHas(`"PaymentDate":null`, `"FikCode":null`)},
+			check: bodyHas(`"PaymentDate":null`, `"FikCode":null`, `"Status":"Booked"`, `"PaymentStatus":"Booked"`)},
 		{name: "update booked", method: "PUT", path: orgPath("v1.2", pro, "/sales/creditnotes/{cn}"), status: 400, code: 42,
 			body: `{"Timestamp":"{ts}","ProductLines":` + oneLine + `}`},
 		{name: "delete booked", method: "DELETE", path: base + "/{cn}", body: `{"Timestamp":"{ts}"}`, status: 400, code: 42},
