@@ -165,9 +165,14 @@ func listTradeOffers(c *call) error {
 	}
 	cols := tradeOfferListSchema.pick(c.r.URL.Query().Get("fields"), "Guid,ContactName,Date,Description")
 	defer c.lock()()
+	guids := make([]string, len(c.org.data.TradeOffers))
+	for i, to := range c.org.data.TradeOffers {
+		guids[i] = to.Guid
+	}
+	mail := c.latestMailTypes(guids...)
 	var match []tradeView
 	for _, to := range c.org.data.TradeOffers {
-		v := c.tradeView(to)
+		v := tradeView{ivw: invoiceView{o: c.org.data, inv: &to.Invoice, today: c.today()}, to: to, mail: nullStr(mail[to.Guid])}
 		if tq.keeps(&to.Stamps, v.filterValue) && tq.matchesText(to) {
 			match = append(match, v)
 		}

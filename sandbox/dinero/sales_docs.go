@@ -64,16 +64,33 @@ func (c *call) applySalesDoc(in *salesDocIn, doc *demodata.Invoice) *apiError {
 // latestMailType is the type of the newest e-mail sent about a voucher, or
 // nil when none was sent.
 func (c *call) latestMailType(guid string) any {
-	var latest *demodata.Mailout
+	if t, ok := c.latestMailTypes(guid)[guid]; ok {
+		return t
+	}
+	return nil
+}
+
+// latestMailTypes maps the given voucher guids to the type of their
+// newest e-mail, in one pass over the mail-outs.
+func (c *call) latestMailTypes(guids ...string) map[string]string {
+	want := map[string]bool{}
+	for _, g := range guids {
+		want[g] = true
+	}
+	latest := map[string]*demodata.Mailout{}
 	for _, m := range c.org.data.Mailouts {
-		if m.VoucherGuid == guid && !m.IsSms && (latest == nil || !m.Date.Before(latest.Date)) {
-			latest = m
+		if m.IsSms || !want[m.VoucherGuid] {
+			continue
+		}
+		if l := latest[m.VoucherGuid]; l == nil || !m.Date.Before(l.Date) {
+			latest[m.VoucherGuid] = m
 		}
 	}
-	if latest == nil {
-		return nil
+	out := make(map[string]string, len(latest))
+	for g, m := range latest {
+		out[g] = m.Type
 	}
-	return latest.Type
+	return out
 }
 
 // fetchView renders an unsaved sales document for the totals ("fetch")
