@@ -105,6 +105,7 @@ func (g *generator) organization(s orgSpec) *Organization {
 	g.creditNotes(o)
 	g.purchases(o)
 	g.manuals(o)
+	g.salesExtras(o, s.invoices)
 	return o
 }
 

@@ -73,6 +73,19 @@ type Organization struct {
 	PurchaseVouchers []*PurchaseVoucher
 	ManualVouchers   []*ManualVoucher
 	Files            []*File
+
+	// Sales extras, ledger and integrations (sales_extras.go).
+	TradeOffers         []*TradeOffer
+	Reminders           []*Reminder
+	Mailouts            []*Mailout
+	Attachments         []Attachment
+	DefaultAttachments  map[string][]string // document type (Invoice, TradeOffer, CreditNote) -> file guids
+	LedgerItems         []*LedgerItem
+	PurchaseCreditNotes []*PurchaseCreditNote
+	PurchasePayments    []*PurchasePayment
+	Webhooks            []WebhookSubscription
+	SalesSettings       SalesSettings
+	InvoiceTemplates    []InvoiceTemplate
 }
 
 // IsPro reports whether the organization may use the API.

@@ -27,3 +27,18 @@ func BenchmarkInvoicePages100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTradeOfferList100k lists all 400 trade offers of an
+// organization with 100,000 invoices (and as many mail-outs).
+func BenchmarkTradeOfferList100k(b *testing.B) {
+	s := New(Config{Validator: fakeValidator{}, Data: demodata.Generate(1, 100000), RateLimit: -1})
+	for b.Loop() {
+		req := httptest.NewRequest("GET", fmt.Sprintf("/v1/%d/tradeoffers?pageSize=1000&fields=Guid,ContactName,Status,LatestMailOutType", pro), nil)
+		req.Header.Set("Authorization", "Bearer "+tokRW)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%d %s", rec.Code, rec.Body)
+		}
+	}
+}

@@ -116,6 +116,7 @@ func walkEntries(o *demodata.Organization, visit func(e *entry)) {
 			post(l.BalancingAccountNumber, -l.Amount, "")
 		}
 	}
+	walkExtraEntries(o, visit)
 }
 
 // finish gives a kept entry its account name, VAT name and stable guid.

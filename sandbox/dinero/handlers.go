@@ -5,7 +5,7 @@ import "strconv"
 // handlers maps "METHOD path-template" to the operations the sandbox models.
 func handlers() map[string]handlerFunc {
 	const org = "/{organizationId}"
-	return map[string]handlerFunc{
+	m := map[string]handlerFunc{
 		"GET /v1/organizations":   listOrganizationsV1,
 		"GET /v1.1/organizations": listOrganizationsV11,
 		"GET /v1/countries":       listCountries,
@@ -71,6 +71,111 @@ func handlers() map[string]handlerFunc {
 		"POST /v1" + org + "/files/attachment": uploadAttachment,
 		"GET /v1" + org + "/files":             listFiles,
 		"GET /v1" + org + "/files/{fileGuid}":  downloadFile,
+	}
+	for k, h := range moreHandlers() {
+		m[k] = h
+	}
+	return m
+}
+
+// moreHandlers maps the operations of trade offers, credit notes, invoice
+// extras, reminders, ledger items, purchase credit notes and payments,
+// webhooks, reports, attachments, state of account, SMS and sales settings.
+func moreHandlers() map[string]handlerFunc {
+	const org = "/{organizationId}"
+	const inv = "/v1" + org + "/invoices/{guid}"
+	const rem = "/v1" + org + "/invoices/{voucherGuid}/reminders"
+	const cn = "/v1" + org + "/sales/creditnotes"
+	const to = "/v1" + org + "/tradeoffers"
+	const pcn = "/v1" + org + "/vouchers/purchase/creditnotes"
+	return map[string]handlerFunc{
+		"POST /v1" + org + "/invoices/fetch":                fetchInvoiceTotals,
+		"GET /v1" + org + "/invoices/templates":             listInvoiceTemplates,
+		"POST " + inv + "/email":                            sendInvoiceEmail,
+		"GET /v2" + org + "/invoices/{guid}/email/template": invoiceEmailTemplate,
+		"GET " + inv + "/email/pre-reminder/template":       preReminderTemplate,
+		"POST " + inv + "/email/pre-reminder":               sendPreReminder,
+		"POST /v3" + org + "/invoices/{guid}/e-invoice":     sendEInvoice,
+		"POST " + inv + "/generate-creditnote":              creditNoteFromInvoice,
+		"GET " + inv + "/mailouts":                          invoiceMailouts,
+		"POST /v1" + org + "/sms/{voucherGuid}/send-sms":    sendSms,
+
+		"GET " + rem:                       listReminders,
+		"POST " + rem:                      addReminder,
+		"GET " + rem + "/{id}":             getReminder,
+		"PUT " + rem + "/{id}":             updateReminder,
+		"DELETE " + rem + "/{id}":          deleteReminder,
+		"POST " + rem + "/{id}/book":       bookReminder,
+		"GET " + rem + "/next":             nextReminderPreview,
+		"POST " + rem + "/fetch":           fetchReminder,
+		"GET " + rem + "/email/template":   reminderEmailTemplate,
+		"POST " + rem + "/email":           sendReminderEmail,
+		"POST " + rem + "/{id}/e-reminder": sendEReminder,
+
+		"POST " + cn: createCreditNote,
+		"PUT /v1.2" + org + "/sales/creditnotes/{guid}":             updateCreditNote,
+		"DELETE " + cn + "/{guid}":                                  deleteCreditNote,
+		"POST " + cn + "/{guid}/book":                               bookCreditNote,
+		"POST " + cn + "/fetch":                                     fetchCreditNoteTotals,
+		"GET " + cn + "/{guid}/pdf":                                 creditNotePDF,
+		"GET " + cn + "/{guid}/email/template":                      creditNoteEmailTemplate,
+		"POST " + cn + "/{guid}/email":                              sendCreditNoteEmail,
+		"POST /v3" + org + "/sales/creditnotes/{guid}/e-creditNote": sendECreditNote,
+		"GET " + cn + "/{guid}/mailouts":                            creditNoteMailouts,
+		"POST " + cn + "/{guid}/payments":                           addCreditNotePayment,
+		"GET " + cn + "/{guid}/payments":                            listCreditNotePayments,
+		"DELETE " + cn + "/{guid}/payments/{paymentGuid}":           deleteCreditNotePayment,
+		"GET /v1" + org + "/sales/settings":                         getSalesSettings,
+
+		"GET " + to:             listTradeOffers,
+		"POST " + to:            createTradeOffer,
+		"POST " + to + "/fetch": fetchTradeOfferTotals,
+		"GET " + to + "/{guid}": getTradeOffer,
+		"PUT /v1.2" + org + "/tradeoffers/{guid}": updateTradeOffer,
+		"DELETE " + to + "/{guid}":                deleteTradeOffer,
+		"GET " + to + "/{guid}/email/template":    tradeOfferEmailTemplate,
+		"POST " + to + "/{guid}/email":            sendTradeOfferEmail,
+		"POST " + to + "/{guid}/generate-invoice": generateInvoice,
+		"GET " + to + "/{guid}/mailouts":          tradeOfferMailouts,
+
+		"POST /v1.2" + org + "/ledgeritems":        addLedgerItems,
+		"PUT /v1" + org + "/ledgeritems":           updateLedgerItems,
+		"POST /v1" + org + "/ledgeritems/ledgers":  getLedgerItems,
+		"POST /v1" + org + "/ledgeritems/status":   ledgerItemStatus,
+		"POST /v1" + org + "/ledgeritems/book":     bookLedgerItems,
+		"DELETE /v1" + org + "/ledgeritems/delete": deleteLedgerItems,
+
+		"POST " + pcn:                                                                   createPurchaseCN,
+		"GET " + pcn + "/{guid}":                                                        getPurchaseCN,
+		"PUT " + pcn + "/{guid}":                                                        updatePurchaseCN,
+		"DELETE " + pcn + "/{guid}":                                                     deletePurchaseCN,
+		"POST " + pcn + "/{guid}/book":                                                  bookPurchaseCN,
+		"POST /v1" + org + "/vouchers/purchase/fetch":                                   fetchPurchaseTotals,
+		"POST /v1" + org + "/vouchers/purchase/similar":                                 similarPurchase,
+		"GET /v1" + org + "/vouchers/purchase/fileguid/{fileGuid}":                      purchaseDraftsByFile,
+		"POST /v1" + org + "/vouchers/purchase/{guid}/generate-creditnote":              purchaseCreditNoteFrom,
+		"GET /v1" + org + "/purchase-vouchers/{id}/payments":                            listPurchasePayments,
+		"POST /v1" + org + "/purchase-vouchers/{id}/payments":                           addPurchasePayment,
+		"DELETE /v1" + org + "/purchase-vouchers/{id}/payments/{paymentId}/{timestamp}": deletePurchasePayment,
+
+		"POST /v1" + org + "/webhooks/subscribe":     subscribeWebhook,
+		"DELETE /v1" + org + "/webhooks/unsubscribe": unsubscribeWebhook,
+		"GET /v1" + org + "/webhooks/subscriptions":  listWebhookSubscriptions,
+		"GET /v1" + org + "/webhooks/events":         listWebhookEvents,
+
+		"GET /v1" + org + "/{accountingYear}/reports/saldo":   saldoReport,
+		"GET /v1" + org + "/{accountingYear}/reports/result":  resultReport,
+		"GET /v1" + org + "/{accountingYear}/reports/primo":   primoReport,
+		"GET /v1" + org + "/{accountingYear}/reports/balance": balanceReport,
+
+		"GET /v1" + org + "/attachments/{documentGuid}":                              listAttachments,
+		"POST /v1" + org + "/attachments/{documentGuid}/{fileGuid}/{fileName}":       bindAttachment,
+		"DELETE /v1" + org + "/attachments/{documentGuid}/{fileGuid}":                removeAttachment,
+		"POST /v1" + org + "/attachments/bind/default/{documentGuid}/{documentType}": bindDefaultAttachments,
+
+		"GET /v1" + org + "/state-of-account/{guid}":        getStateOfAccount,
+		"GET /v1" + org + "/state-of-account/{guid}/pdf":    stateOfAccountPDF,
+		"POST /v1" + org + "/state-of-account/{guid}/email": emailStateOfAccount,
 	}
 }
 

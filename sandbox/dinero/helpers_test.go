@@ -53,6 +53,8 @@ type env struct {
 	srv   *httptest.Server
 	s     *Server
 	clock *testclock.Clock
+	// acceptHeader, when set, is sent as the Accept header.
+	acceptHeader string
 }
 
 func newEnv(t testing.TB, mutate func(*Config)) *env {
@@ -119,6 +121,9 @@ func (e *env) do(method, path, token string, body any) resp {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	if e.acceptHeader != "" {
+		req.Header.Set("Accept", e.acceptHeader)
+	}
 	res, err := e.srv.Client().Do(req)
 	if err != nil {
 		e.t.Fatal(err)
@@ -128,6 +133,7 @@ func (e *env) do(method, path, token string, body any) resp {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	seen.record(e.s, method, req.URL.EscapedPath(), res.StatusCode)
 	return resp{res.StatusCode, res.Header, data}
 }
 

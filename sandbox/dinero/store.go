@@ -26,6 +26,9 @@ type orgState struct {
 	purchases   map[string]*demodata.PurchaseVoucher
 	manuals     map[string]*demodata.ManualVoucher
 	files       map[string]*demodata.File
+	tradeOffers map[string]*demodata.TradeOffer
+	purchaseCNs map[string]*demodata.PurchaseCreditNote
+	ledger      map[string]*demodata.LedgerItem
 	version     uint64 // bumped on every change to invoices or credit notes
 	lists       map[string]sortedList
 }
@@ -45,6 +48,9 @@ func newOrgState(o *demodata.Organization) *orgState {
 		purchases:   indexBy(o.PurchaseVouchers, func(v *demodata.PurchaseVoucher) string { return v.Guid }),
 		manuals:     indexBy(o.ManualVouchers, func(v *demodata.ManualVoucher) string { return v.Guid }),
 		files:       indexBy(o.Files, func(f *demodata.File) string { return f.Guid }),
+		tradeOffers: indexBy(o.TradeOffers, func(t *demodata.TradeOffer) string { return t.Guid }),
+		purchaseCNs: indexBy(o.PurchaseCreditNotes, func(p *demodata.PurchaseCreditNote) string { return p.Guid }),
+		ledger:      indexBy(o.LedgerItems, func(l *demodata.LedgerItem) string { return l.ID }),
 	}
 }
 
