@@ -138,7 +138,7 @@ var bookedCreditNoteSchema = func() *schema[ivw] {
 	return newSchema(cols...)
 }()
 
-func creditNotePDF(c *call) error {
+func serveCreditNotePDF(c *call) error {
 	defer c.lock()()
 	cn, err := findLive(c, c.org.creditNotes, creditNoteRef)
 	if err != nil {

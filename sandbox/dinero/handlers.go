@@ -117,7 +117,7 @@ func moreHandlers() map[string]handlerFunc {
 		"DELETE " + cn + "/{guid}":                                  deleteCreditNote,
 		"POST " + cn + "/{guid}/book":                               bookCreditNote,
 		"POST " + cn + "/fetch":                                     fetchCreditNoteTotals,
-		"GET " + cn + "/{guid}/pdf":                                 creditNotePDF,
+		"GET " + cn + "/{guid}/pdf":                                 serveCreditNotePDF,
 		"GET " + cn + "/{guid}/email/template":                      creditNoteEmailTemplate,
 		"POST " + cn + "/{guid}/email":                              sendCreditNoteEmail,
 		"POST /v3" + org + "/sales/creditnotes/{guid}/e-creditNote": sendECreditNote,
