@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,8 +28,11 @@ func (m *Model) Render() string {
 	bar := statusbar.Render(m.com.Styles, m.width, m.crumbs(), m.deps.Profile.Name,
 		statusbar.Session{Status: m.status, RefreshedAt: m.refreshedAt, Now: m.com.Now()})
 	body := m.active().View()
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		body = m.helpOverlay()
+	case m.pendingSend != nil:
+		body = m.stopFetchDialog()
 	}
 	body = common.FitBlock(body, m.width, max(1, m.height-2))
 	return bar + "\n" + body + "\n" + m.footer()
@@ -39,8 +43,23 @@ func (m *Model) crumbs() []string {
 	if m.screen == screenLogin {
 		return append(c, "log in")
 	}
-	if m.org.ID != 0 {
-		c = append(c, m.org.Name)
+	// the company named is the one the screen's request goes to
+	org := m.org
+	switch m.screen {
+	case screenRequest:
+		org = m.request.Org()
+	case screenResponse:
+		org = m.requestOrg(m.response.Request())
+	}
+	if org.ID != 0 {
+		name := org.Name
+		if name == "" {
+			name = fmt.Sprintf("organization %d", org.ID)
+		}
+		if org.ID != m.org.ID && m.org.ID != 0 {
+			name = "→ " + name
+		}
+		c = append(c, name)
 	}
 	switch m.screen {
 	case screenOrgs:
@@ -60,6 +79,9 @@ func (m *Model) crumbs() []string {
 func (m *Model) footer() string {
 	s := m.com.Styles
 	hints := m.help.ShortHelpView(m.active().ShortHelp())
+	if m.pendingSend != nil {
+		hints = m.help.ShortHelpView(m.pendingHelp())
+	}
 	if m.showHelp {
 		hints = s.HelpLine.Render("any key closes the help")
 	}

@@ -103,6 +103,16 @@ func (m *Model) Selected() (common.Org, bool) {
 	return m.all[m.shown[m.list.Cursor]], true
 }
 
+// Find returns the listed organization with id, if the list has it.
+func (m *Model) Find(id int64) (common.Org, bool) {
+	for _, o := range m.all {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return common.Org{}, false
+}
+
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	if m.filter.Captures(msg) {

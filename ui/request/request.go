@@ -39,6 +39,8 @@ type Model struct {
 	confirming bool
 	note       string
 	problem    string
+	// lookup names a company by id (the root's list of companies)
+	lookup func(id int64) (common.Org, bool)
 	width      int
 	height     int
 }
@@ -63,6 +65,42 @@ func (m *Model) Capturing() bool { return true }
 
 // Confirming reports whether the write confirmation is showing.
 func (m *Model) Confirming() bool { return m.confirming }
+
+// SetOrgLookup gives the editor a way to name the company an
+// organizationId typed into the form points at.
+func (m *Model) SetOrgLookup(lookup func(id int64) (common.Org, bool)) { m.lookup = lookup }
+
+// Org is the company the request goes to: the one its organizationId
+// field names, which the user may have changed from the one it was
+// opened for.
+func (m *Model) Org() common.Org {
+	for _, f := range m.fields {
+		if !f.inPath || !strings.EqualFold(f.param.Name, "organizationId") {
+			continue
+		}
+		id, err := strconv.ParseInt(strings.TrimSpace(f.input.Value()), 10, 64)
+		if err != nil || id == m.org.ID {
+			break
+		}
+		if m.lookup != nil {
+			if o, ok := m.lookup(id); ok {
+				return o
+			}
+		}
+		return common.Org{ID: id}
+	}
+	return m.org
+}
+
+// AskConfirm shows the write confirmation at once (a write re-sent from
+// the answer or the history), after the same checks as a send.
+func (m *Model) AskConfirm() {
+	if p := m.check(); p != "" {
+		m.problem = p
+		return
+	}
+	m.confirming = m.isWrite()
+}
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
@@ -207,7 +245,7 @@ func (m *Model) hasBody() bool {
 
 // isWrite reports whether sending changes data and needs a confirmation.
 func (m *Model) isWrite() bool {
-	return m.op.Write || (m.op.Method != "GET" && m.op.Method != "HEAD" && m.op.Method != "")
+	return common.IsWrite(m.op, common.Request{Method: m.op.Method})
 }
 
 // check returns what is missing before the request can be sent, or "".

@@ -81,7 +81,7 @@ func (m *Model) handleConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.com.Keys.Confirm):
 		m.confirming = false
-		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.Request()})
+		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.Request(), Confirmed: true})
 	case key.Matches(msg, m.com.Keys.Deny), msg.String() == "enter":
 		m.confirming = false
 		m.note = "Not sent."

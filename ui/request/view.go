@@ -172,7 +172,12 @@ func editorName(getenv func(string) string) string {
 func (m *Model) overlayDialog(base string) string {
 	s := m.com.Styles
 	w := min(m.width-4, 64)
-	text := fmt.Sprintf("%s %s will change data in %s (%d).", m.op.Method, m.PreviewURL(), m.org.Name, m.org.ID)
+	org := m.Org()
+	company := fmt.Sprintf("%s (%d)", org.Name, org.ID)
+	if org.Name == "" {
+		company = fmt.Sprintf("organization %d", org.ID)
+	}
+	text := fmt.Sprintf("%s %s will change data in %s.", m.op.Method, m.PreviewURL(), company)
 	body := ansi.Wordwrap(text, w-6, " /") + "\n\n" + s.Key.Render("Send it?") + " " + s.Muted.Render("y sends · n or esc cancels")
 	dialog := s.Dialog.Width(w).Render(body)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, dialog,

@@ -30,14 +30,13 @@ type pagesProgress struct {
 // waiting for the request budget.
 const stalledAfter = 2 * time.Second
 
-// AllPagesRequest is req asking for every page: from page 0, with the
-// user's other query values and page size (DefaultAllPageSize if none).
+// AllPagesRequest is req asking for every page: from page 0, in Dinero's
+// largest pages (the fewest requests under the rate limit; the merged
+// answer is the same), with every other query value the user gave.
 func AllPagesRequest(req common.Request) common.Request {
 	req.Query = cloneValues(req.Query)
 	req.Query.Del("page")
-	if req.Query.Get("pageSize") == "" {
-		req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
-	}
+	req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
 	return req
 }
 

@@ -100,6 +100,34 @@ func (m *Model) Busy() bool { return m.sending }
 // Response returns the response shown (nil if none).
 func (m *Model) Response() *common.Response { return m.resp }
 
+// Request returns the request whose answer is shown (or is on its way).
+func (m *Model) Request() common.Request {
+	if m.fetching != nil {
+		return m.allReq
+	}
+	return m.req
+}
+
+// FetchingAll reports whether every page is being fetched.
+func (m *Model) FetchingAll() bool { return m.sending && m.fetching != nil }
+
+// StopFetch cancels the fetch of every page (the user chose to send
+// another request instead).
+func (m *Model) StopFetch() {
+	if m.FetchingAll() {
+		m.stop()
+		m.gen++
+	}
+}
+
+// FetchProgress is how many pages and items the fetch of every page has.
+func (m *Model) FetchProgress() (pages, items int) {
+	if m.fetching == nil {
+		return 0, 0
+	}
+	return int(m.fetching.pages.Load()), int(m.fetching.items.Load())
+}
+
 // Operation returns the operation whose answer is shown.
 func (m *Model) Operation() catalog.Operation { return m.op }
 
