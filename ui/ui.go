@@ -99,8 +99,8 @@ type Model struct {
 	pendingSend *common.SendRequestMsg
 	// orgNames names companies the history recorded that the list lacks
 	orgNames map[int64]string
-	width       int
-	height      int
+	width    int
+	height   int
 }
 
 // New builds the root model.

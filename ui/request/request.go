@@ -41,8 +41,8 @@ type Model struct {
 	problem    string
 	// lookup names a company by id (the root's list of companies)
 	lookup func(id int64) (common.Org, bool)
-	width      int
-	height     int
+	width  int
+	height int
 }
 
 // New returns an empty editor; call Set before showing it.
