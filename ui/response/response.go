@@ -57,7 +57,10 @@ type snapshot struct {
 }
 
 // progress is written by the download goroutine and read by View.
-type progress struct{ done, total atomic.Int64 }
+type progress struct {
+	done, total atomic.Int64
+	wait        waitState
+}
 
 // New returns an empty response pane.
 func New(com common.Common) *Model {
@@ -166,7 +169,8 @@ func (m *Model) Send(op catalog.Operation, req common.Request) tea.Cmd {
 	m.progress = &progress{}
 	ctx, cancel := context.WithCancel(m.com.Ctx)
 	m.cancel = cancel
-	gen, be, pr := m.gen, m.com.Backend, m.progress
+	gen, be, pr, now := m.gen, m.com.Backend, m.progress, m.com.Now
+	ctx = common.WithWaitNotify(ctx, func(w common.Wait) { pr.wait.set(now().Add(w.For), w.Reason) })
 	send := func() tea.Msg {
 		resp, err := be.Send(ctx, req, func(done, total int64) {
 			pr.done.Store(done)

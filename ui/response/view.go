@@ -120,8 +120,12 @@ func (m *Model) View() string {
 func (m *Model) sendingView(h int) string {
 	s := m.com.Styles
 	target := m.req.Method + " " + ExpandPath(m.req)
-	lines := []string{"", " " + m.spinner.View() + " Sending " + s.Value.Render(ansi.Truncate(target, m.width-14, "…")),
-		"", " " + m.progressBar(min(40, m.width-24)), "", " " + s.Muted.Render("esc cancels")}
+	bar := " " + m.progressBar(min(40, m.width-24))
+	if d, why := m.progress.wait.left(m.com.Now()); d > 0 && m.progress.done.Load() == 0 {
+		bar = common.Wrap(waitLine(d, why), m.width-1, " ", s.Warning.Render)
+	}
+	lines := []string{"", " " + m.spinner.View() + " Sending " + s.Value.Render(ansi.Truncate(target, max(1, m.width-14), "…")),
+		"", bar, "", " " + s.Muted.Render("esc cancels")}
 	return common.FitBlock(strings.Join(lines, "\n"), m.width, h)
 }
 
