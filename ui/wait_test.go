@@ -25,7 +25,12 @@ func TestRealBackendToldOfBudgetWaits(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	sleep := func(ctx context.Context, d time.Duration) error { mu.Lock(); now = now.Add(d); mu.Unlock(); return ctx.Err() }
+	sleep := func(ctx context.Context, d time.Duration) error {
+		mu.Lock()
+		now = now.Add(d)
+		mu.Unlock()
+		return ctx.Err()
+	}
 	b := &realBackend{profile: config.Profile{CacheDir: t.TempDir()}}
 	b.client = api.NewClient(srv.Client(), srv.URL, api.WithRateLimit(1, time.Minute), api.WithClock(clock, sleep),
 		api.WithRetryNotify(b.noteWait))
