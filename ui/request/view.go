@@ -46,6 +46,11 @@ func (m *Model) urlLines() []string {
 	bw := ansi.StringWidth(badge)
 	w := max(10, m.width-2)
 	parts := common.WrapURL(m.PreviewURL(), w-bw, w-bw)
+	// a long value must not push the form off the screen
+	if most := max(1, m.height/4); len(parts) > most {
+		parts = parts[:most]
+		parts[most-1] = ansi.Truncate(parts[most-1], w-bw-1, "") + "…"
+	}
 	out := make([]string, len(parts))
 	for i, p := range parts {
 		lead := strings.Repeat(" ", bw)
