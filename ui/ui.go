@@ -92,6 +92,7 @@ type Model struct {
 	tickGen     int
 	help        help.Model
 	showHelp    bool
+	helpTop     int // first row of the help shown when it scrolls
 	notice      string
 	noticeBad   bool
 	// pendingSend is a request held while the user says whether to stop

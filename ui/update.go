@@ -87,8 +87,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return tea.Quit
+	case m.showHelp && m.helpScrolls() && common.ScrollKey(msg, k, &m.helpTop, m.height-4):
+		return nil
 	case m.showHelp:
-		m.showHelp = false
+		m.showHelp, m.helpTop = false, 0
 		return nil
 	case m.pendingSend != nil:
 		return m.handlePendingKey(msg)
