@@ -194,7 +194,11 @@ func orDash(s string) string {
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.com.Keys
-	if m.state != stateIdle {
+	switch {
+	case m.pasting():
+		// c and l type into the field here
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")), k.Cancel, k.HelpAnywhere}
+	case m.state != stateIdle:
 		return []key.Binding{k.CopyLink, k.RevealLink, k.Cancel}
 	}
 	return []key.Binding{k.Login, k.Help, k.Quit}

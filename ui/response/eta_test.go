@@ -131,3 +131,17 @@ func runBatch(cmd tea.Cmd) {
 		b[0]()
 	}
 }
+
+func TestPageHintOffersOnlyKeysThatLeadSomewhere(t *testing.T) {
+	for pg, want := range map[Page]string{
+		{Page: 0, Pages: 1}: "page 1 of 1",
+		{Page: 0, Pages: 0}: "page 1 of 1",
+		{Page: 0, Pages: 3}: "page 1 of 3 · ] next",
+		{Page: 1, Pages: 3}: "page 2 of 3 · ] next · [ previous",
+		{Page: 2, Pages: 3}: "page 3 of 3 · [ previous",
+	} {
+		if got := pageHint(pg); got != want {
+			t.Errorf("%+v: %q, want %q", pg, got, want)
+		}
+	}
+}

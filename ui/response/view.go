@@ -54,13 +54,26 @@ func (m *Model) summary(w int) string {
 	}
 	right := ""
 	if pg, ok := m.Paging(); ok {
-		right = fmt.Sprintf("page %d of %d · ] next · [ previous ", pg.Page+1, max(1, pg.Pages))
+		right = pageHint(pg) + " "
 	}
 	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return ansi.Truncate(left, w, "…")
 	}
 	return left + strings.Repeat(" ", gap) + s.Muted.Render(right)
+}
+
+// pageHint is where a paged answer stands, with only the page keys that
+// lead somewhere.
+func pageHint(pg Page) string {
+	out := fmt.Sprintf("page %d of %d", pg.Page+1, max(1, pg.Pages))
+	if pg.Page+1 < pg.Pages {
+		out += " · ] next"
+	}
+	if pg.Page > 0 {
+		out += " · [ previous"
+	}
+	return out
 }
 
 func (m *Model) errorLines(w int) []string {
