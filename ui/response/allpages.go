@@ -154,7 +154,8 @@ func (m *Model) fetchETA(now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	left := (max(0, total-items) + size - 1) / size
-	return pr.times.eta(now, left)
+	wait, _ := pr.wait.left(now)
+	return pr.times.eta(now, left, wait)
 }
 
 // mergedSummary is the summary line of a merged answer.

@@ -67,13 +67,19 @@ func (p *pageTimes) add(t time.Time) {
 	p.mu.Unlock()
 }
 
-// eta estimates the time left to fetch left more pages at now.
-func (p *pageTimes) eta(now time.Time, left int) (time.Duration, bool) {
+// eta estimates the time left to fetch left more pages at now. wait is
+// how long the client still holds the next request back: the budget was
+// spent (by requests this fetch did not see), so after the wait it counts
+// afresh.
+func (p *pageTimes) eta(now time.Time, left int, wait time.Duration) (time.Duration, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	per, ok := perRequest(p.start, p.at)
 	if !ok || left <= 0 {
 		return 0, ok && left == 0
+	}
+	if wait > 0 {
+		return wait + estimateLeft(nil, now.Add(wait), left, per), true
 	}
 	return estimateLeft(p.at, now, left, per), true
 }

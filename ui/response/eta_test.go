@@ -91,7 +91,8 @@ func TestFetchingShowsTimeLeft(t *testing.T) {
 	}
 	pr.wait.set(now.Add(41*time.Second), "request budget (100 per 1m0s)")
 	view = ansi.Strip(m.View())
-	if !strings.Contains(view, "Waiting 41 s before sending: Dinero allows 100 requests a minute per company.") {
+	if !strings.Contains(view, "Waiting 41 s before sending: Dinero allows 100 requests a minute per company.") ||
+		!strings.Contains(view, "about 2m 18s left") { // 41 s, then 97 pages a second apart
 		t.Fatalf("waiting:\n%s", view)
 	}
 }
