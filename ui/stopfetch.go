@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -44,10 +45,12 @@ func (m *Model) stopFetchDialog() string {
 	w := min(m.width-2, 64)
 	p := m.pendingSend
 	pages, items := m.response.FetchProgress()
-	text := fmt.Sprintf("Every page is still being fetched (%d done, %s items). Sending %s %s stops that fetch.",
-		pages, response.Thousands(items), p.Req.Method, response.ExpandPath(p.Req))
-	body := ansi.Wordwrap(text, max(10, w-6), " /") + "\n\n" + s.Key.Render("Stop it and send?") + " " +
-		s.Muted.Render("y sends · n or esc keeps fetching")
+	text := fmt.Sprintf("Every page is still being fetched (%d done, %s items). Sending this stops that fetch:",
+		pages, response.Thousands(items))
+	inner := max(10, w-6)
+	target := strings.Join(common.WrapURL(p.Req.Method+" "+response.ExpandPath(p.Req), inner, inner), "\n")
+	body := ansi.Wordwrap(text, inner, " ") + "\n" + s.Value.Render(target) + "\n\n" +
+		s.Key.Render("Stop it and send?") + " " + s.Muted.Render("y sends · n or esc keeps fetching")
 	dialog := s.Dialog.Width(w).Render(body)
 	return lipgloss.Place(m.width, max(1, m.height-2), lipgloss.Center, lipgloss.Center, dialog,
 		lipgloss.WithWhitespaceChars(" "))

@@ -146,3 +146,17 @@ func TestPageHintOffersOnlyKeysThatLeadSomewhere(t *testing.T) {
 		}
 	}
 }
+
+// While a new request is on its way the last answer's status does not
+// show as if it were the new one's.
+func TestSendingHidesTheLastAnswersStatus(t *testing.T) {
+	now := time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
+	m := newTestPane(t, &now, fakebackend.New(true))
+	m.resp = &common.Response{Status: 200, Body: []byte(`{}`), Size: 2}
+	m.Send(catalog.Operation{ID: "x", Method: "POST", Path: "/v1/{organizationId}/contacts"},
+		common.Request{Method: "POST", Path: "/v1/{organizationId}/contacts", PathParams: map[string]string{"organizationId": "1"}})
+	if v := ansi.Strip(m.View()); strings.Contains(v, "200 OK") || m.Title() != "sending" {
+		t.Fatalf("title %q, view:\n%s", m.Title(), v)
+	}
+	m.stop()
+}

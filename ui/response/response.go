@@ -85,6 +85,9 @@ func (m *Model) RefreshStyles() {
 
 // Title implements common.Component.
 func (m *Model) Title() string {
+	if m.sending && m.fetching == nil {
+		return "sending"
+	}
 	if m.merged() {
 		return "all pages"
 	}

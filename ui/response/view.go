@@ -25,11 +25,11 @@ func (m *Model) chromeLines() []string {
 	s := m.com.Styles
 	w := m.width - 1
 	var lines []string
-	if m.resp != nil {
+	// while another request is on its way the last answer's status is
+	// not shown (it would read as the new one's)
+	if m.resp != nil && (!m.sending || m.fetching != nil) {
 		lines = append(lines, m.summary(w))
-	}
-	if e := m.errorLines(w); len(e) > 0 {
-		lines = append(lines, e...)
+		lines = append(lines, m.errorLines(w)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, " "+s.Warning.Render(ansi.Truncate(m.problem, w-1, "…")))
