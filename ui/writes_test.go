@@ -40,6 +40,7 @@ func TestEveryWritePathConfirms(t *testing.T) {
 	if h.m.screen != screenRequest || h.m.request.Confirming() {
 		t.Fatal("e should open the form without the dialog")
 	}
+	h.contains("1048211", "(the company it was sent to)")
 	h.key("enter")
 	h.contains("Send it?")
 	h.key("esc")

@@ -141,7 +141,10 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 	m.confirming, m.editing, m.note, m.problem = false, false, "", ""
 	for _, p := range op.PathParams {
 		v, src := m.pathValue(p, prefill)
-		if previous != nil && previous.PathParams[p.Name] != "" && p.Name != "organizationId" {
+		switch {
+		case previous != nil && strings.EqualFold(p.Name, "organizationId"):
+			src = "the company it was sent to"
+		case previous != nil && previous.PathParams[p.Name] != "":
 			v, src = previous.PathParams[p.Name], "from the history"
 		}
 		m.addField(p, true, v, src)

@@ -39,6 +39,12 @@ func checkValue(p catalog.Param, v string) string {
 	if len(p.Enum) > 0 {
 		return checkEnum(p, v)
 	}
+	if strings.EqualFold(p.Name, "organizationId") {
+		if _, err := strconv.ParseUint(v, 10, 63); err != nil {
+			return fmt.Sprintf("organizationId must be a company's number, like 1048211, not %q.", v)
+		}
+		return ""
+	}
 	switch kind(p) {
 	case "integer":
 		n, err := strconv.ParseInt(v, 10, 64)

@@ -36,6 +36,8 @@ func TestCheckValue(t *testing.T) {
 		{guid, "3fa85f64-5717-4562-b3fc-2c963f66afa6", ""}, {guid, "3fa85f64", "must be a Guid"},
 		{status, "Paid", ""}, {status, "paid,Draft", ""}, {status, "Paid,Lost", `takes Draft, Booked, Paid, not "Lost"`},
 		{free, "anything at all?", ""},
+		{catalog.Param{Name: "organizationId", Type: "string"}, "104871", ""},
+		{catalog.Param{Name: "organizationId", Type: "string"}, "104871j", "organizationId must be a company's number"},
 	}
 	for _, c := range cases {
 		got := checkValue(c.p, c.v)
