@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/statusbar"
 )
@@ -52,7 +53,7 @@ func (m *Model) crumbs() []string {
 		org = m.requestOrg(m.response.Request())
 	}
 	if org.ID != 0 {
-		name := org.Name
+		name := sanitize.Line(org.Name) // a name from the history file too
 		if name == "" {
 			name = fmt.Sprintf("organization %d", org.ID)
 		}

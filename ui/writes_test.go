@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/dinero-tui/dinero-tui/ui/history"
 )
 
 // Every path that sends a write asks first: R on the answer, enter in the
@@ -133,4 +135,20 @@ func TestHistoryFollowsWhatIsSent(t *testing.T) {
 	if e, _ := h.m.history.Selected(); !e.Time.Equal(h.m.entries()[0].Time) || h.m.history.Cursor() != 0 {
 		t.Fatal("the cursor is not on the newest entry")
 	}
+}
+
+// A company name read from the history file reaches the screen inert.
+func TestHistoryCompanyNameIsSanitized(t *testing.T) {
+	h := newHarness(t, true, 120, 40)
+	h.key("enter")
+	if err := h.m.store.Add(history.Entry{OrgID: 999, OrgName: "Evil\x1b]0;pwned\x07 Co\x1b[2J", Method: "GET",
+		Path: "/v1/{organizationId}/invoices", PathParams: map[string]string{"organizationId": "999"}}); err != nil {
+		t.Fatal(err)
+	}
+	h.key("ctrl+r", "e")
+	screen := h.m.Render()
+	if strings.Contains(screen, "\x07") || strings.Contains(screen, "\x1b]") || strings.Contains(screen, "\x1b[2J") {
+		t.Fatalf("escape sequence reached the screen: %q", screen)
+	}
+	h.contains("→ Evil Co")
 }

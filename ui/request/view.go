@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 )
 
@@ -178,7 +179,7 @@ func (m *Model) overlayDialog(base string) string {
 	s := m.com.Styles
 	w := min(m.width-4, 64)
 	org := m.Org()
-	company := fmt.Sprintf("%s (%d)", org.Name, org.ID)
+	company := fmt.Sprintf("%s (%d)", sanitize.Line(org.Name), org.ID)
 	if org.Name == "" {
 		company = fmt.Sprintf("organization %d", org.ID)
 	}
