@@ -105,6 +105,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	case key.Matches(msg, k.History) && m.screen != screenLogin:
+		m.history.SetChosen(m.org.ID)
 		m.history.SetEntries(m.entries())
 		m.goTo(screenHistory)
 		return nil

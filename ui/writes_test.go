@@ -64,7 +64,9 @@ func TestHistoryReplayNamesTheCompanyCalled(t *testing.T) {
 	h.key("down", "enter") // choose Bageriet Ørsted
 	h.contains("Bageriet Ørsted ApS › endpoints")
 
-	h.key("ctrl+r", "enter")
+	h.key("ctrl+r")
+	h.contains("POST   201 /v1/1048211/invoices  → Nordlys Regnskab ApS") // the row says where it goes
+	h.key("enter")
 	h.contains("→ Nordlys Regnskab ApS › Create draft invoice", "will change data in Nordlys", "Regnskab ApS (1048211).")
 	h.key("y")
 	last := h.be.Sent[len(h.be.Sent)-1]

@@ -24,6 +24,7 @@ type Model struct {
 	shown   []int // indices into entries that pass the filter
 	list    common.ScrollList
 	filter  common.Filter
+	chosen  int64 // the chosen company: rows for another one name theirs
 	width   int
 	height  int
 }
@@ -43,6 +44,10 @@ func (m *Model) SetEntries(e []Entry) {
 	}
 	m.applyFilter()
 }
+
+// SetChosen tells the pane the chosen company, so the rows sent to
+// another one can say which (sending them again goes there).
+func (m *Model) SetChosen(orgID int64) { m.chosen = orgID }
 
 // Title implements common.Component.
 func (m *Model) Title() string { return "history" }
