@@ -115,6 +115,9 @@ func (m *Model) statusLines(width int) []string {
 	if m.login != nil {
 		link := redactURL(m.login.URL())
 		hint := "(c copies it in full, l shows it)"
+		if width < 40 {
+			hint = "(c copies, l shows)"
+		}
 		if m.reveal {
 			link, hint = sanitize.Line(m.login.URL()), "(l hides it)"
 		}
