@@ -1,6 +1,7 @@
 package request
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -73,4 +74,19 @@ func TestFormChecksValuesBeforeSending(t *testing.T) {
 	if msg, ok := cmd().(common.SendRequestMsg); !ok || msg.Req.Query.Get("endDate") != "2024-12-31" {
 		t.Fatalf("sent %#v", msg)
 	}
+}
+
+// FuzzBodyProblem: any body gets an answer without a panic, and a
+// problem exactly when the body is not blank and not valid JSON.
+func FuzzBodyProblem(f *testing.F) {
+	for _, s := range []string{"", " ", "{}", `{"a":`, "{\n  \"Name\": 1,\n}", "\xff", "[1,2", "\"ø\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		p := bodyProblem(body)
+		bad := strings.TrimSpace(body) != "" && !json.Valid([]byte(body))
+		if (p != "") != bad {
+			t.Fatalf("%q: problem %q", body, p)
+		}
+	})
 }
