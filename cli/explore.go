@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/ui"
 )
 
@@ -52,8 +51,7 @@ func runExplore(env *Env, args []string) int {
 		return 1
 	}
 	defer finishSession(env, explorerCommand, s)
-	client := api.NewClient(s.HTTPClient(), p.APIURL)
-	if err := ui.Run(env.Ctx, ui.NewDeps(p, s, client, cat, env.Getenv)); err != nil {
+	if err := ui.Run(env.Ctx, ui.NewDeps(p, s, cat, env.Getenv)); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 1
 	}

@@ -18,6 +18,7 @@ import (
 // file is removed when the fetch fails or is cancelled; small answers come
 // back in memory.
 func (b *realBackend) AllPages(ctx context.Context, req common.Request, progress func(common.PagesProgress)) (*common.Response, error) {
+	defer b.watchWaits(ctx)()
 	var pages, items int
 	stream := func(w io.Writer) error {
 		buf := bufio.NewWriterSize(w, 64<<10)
@@ -25,7 +26,8 @@ func (b *realBackend) AllPages(ctx context.Context, req common.Request, progress
 		onPage := func(p api.Page) {
 			pages, items = pages+1, items+len(p.Items)
 			if progress != nil {
-				progress(common.PagesProgress{Pages: pages, Items: items, Bytes: out.n})
+				progress(common.PagesProgress{Pages: pages, Items: items, Bytes: out.n,
+					Total: p.Pagination.ResultWithoutFilter})
 			}
 		}
 		err := b.client.AllPagesNotify(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,

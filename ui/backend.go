@@ -32,6 +32,38 @@ type realBackend struct {
 	lastFile string // the previous large body, removed on the next send
 	// memoryLimit replaces MemoryLimit when not 0 (tests).
 	memoryLimit int64
+	// waiting is told about the client's waits: the notify function of
+	// the request in flight (the explorer sends one at a time; a request
+	// replaced by another is cancelled and waits no more).
+	waiting func(common.Wait)
+	waitGen int
+}
+
+// noteWait passes a wait of the API client to the request in flight.
+func (b *realBackend) noteWait(i api.RetryInfo) {
+	b.mu.Lock()
+	fn := b.waiting
+	b.mu.Unlock()
+	if fn != nil {
+		fn(common.Wait{For: i.Wait, Reason: i.Reason})
+	}
+}
+
+// watchWaits makes the request of ctx the one told about waits, until
+// the returned function is called.
+func (b *realBackend) watchWaits(ctx context.Context) func() {
+	b.mu.Lock()
+	b.waitGen++
+	gen := b.waitGen
+	b.waiting = func(w common.Wait) { common.NotifyWait(ctx, w) }
+	b.mu.Unlock()
+	return func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.waitGen == gen {
+			b.waiting = nil
+		}
+	}
 }
 
 // NewBackend returns the Backend over a session and an API client.
@@ -125,6 +157,7 @@ func (b *realBackend) SaveLastOrg(id int64) error { return config.SaveLastOrg(b.
 // answer never has to fit in memory and shows progress), then keeps small
 // bodies in memory.
 func (b *realBackend) Send(ctx context.Context, req common.Request, progress func(done, total int64)) (*common.Response, error) {
+	defer b.watchWaits(ctx)()
 	var resp *api.Response
 	stream := func(w io.Writer) (err error) {
 		resp, err = b.client.Stream(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
@@ -236,9 +269,14 @@ func (b *realBackend) Cleanup() {
 	}
 }
 
-// NewDeps wires the explorer to a profile, its session and API client, and
-// a catalogue: what both `dinero-tui` and `dinero-tui demo` run.
-func NewDeps(p config.Profile, s *oauth.Session, c *api.Client, cat *catalog.Catalog, getenv func(string) string) Deps {
-	return Deps{Backend: NewBackend(p, s, c, getenv), Profile: ProfileInfo(p), Catalog: cat,
+// NewDeps wires the explorer to a profile, its session, an API client
+// built on the session (with opts) and a catalogue: what both `dinero-tui`
+// and `dinero-tui demo` run. The client tells the explorer when a request
+// waits for Dinero's request budget or a Retry-After, so the screen can
+// say so.
+func NewDeps(p config.Profile, s *oauth.Session, cat *catalog.Catalog, getenv func(string) string, opts ...api.Option) Deps {
+	b := &realBackend{profile: p, session: s, getenv: getenv}
+	b.client = api.NewClient(s.HTTPClient(), p.APIURL, append(opts, api.WithRetryNotify(b.noteWait))...)
+	return Deps{Backend: b, Profile: ProfileInfo(p), Catalog: cat,
 		LastOrg: config.LastOrg(p), StateDir: p.StateDir, CacheDir: p.CacheDir, Getenv: getenv}
 }

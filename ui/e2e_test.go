@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/oauth"
@@ -71,7 +70,7 @@ func TestEndToEndSandbox(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	deps := NewDeps(p, s, api.NewClient(s.HTTPClient(), p.APIURL), catalog.Builtin(), getenv)
+	deps := NewDeps(p, s, catalog.Builtin(), getenv)
 	rb := deps.Backend.(*realBackend)
 	rb.open = approve
 	m := New(ctx, deps)

@@ -90,7 +90,7 @@ func TestFetchAllPagesShowsProgressCancelsAndMerges(t *testing.T) {
 	gate := make(chan struct{})
 	h.be.PageGate = gate
 	h.key("A") // the fetch waits after the first page; the harness moves on
-	h.contains("Fetching every page of GET /v1/1048211/invoices", "1 page · 100 of 250 items", "esc cancels")
+	h.contains("Fetching every page of GET /v1/1048211/invoices", "1 page · 250 of 250 items", "esc cancels")
 	h.checkSize()
 	h.key("esc")
 	h.contains("Cancelled. Press A to fetch every page again.", "page 1 of 3")
@@ -98,20 +98,20 @@ func TestFetchAllPagesShowsProgressCancelsAndMerges(t *testing.T) {
 		t.Fatalf("%d fetches of every page, want 1", n)
 	}
 	q := h.be.AllSent[0].Query
-	if q.Has("page") || q.Get("pageSize") != "100" || q.Get("fields") == "" {
-		t.Fatalf("every page asked with %v: want no page, the user's pageSize and fields", q)
+	if q.Has("page") || q.Get("pageSize") != "1000" || q.Get("fields") == "" {
+		t.Fatalf("every page asked with %v: want no page, Dinero's largest pageSize and the user's fields", q)
 	}
 
 	h.be.PageGate = nil
 	h.key("A")
-	h.contains("all pages · 250 items ·", "3 pages in", "List invoices › all pages", "Kunde 1 A/S")
+	h.contains("all pages · 250 items ·", "1 page in", "List invoices › all pages", "Kunde 1 A/S")
 	h.key("G")
 	h.contains("]")
 	var items []map[string]any
 	if err := json.Unmarshal(h.m.response.Response().Body, &items); err != nil || len(items) != 250 {
 		t.Fatalf("merged answer: %d items, %v", len(items), err)
 	}
-	if got := h.copyKey("a"); !strings.HasSuffix(got, "-f pageSize=100 --paginate") || strings.Contains(got, "page=") {
+	if got := h.copyKey("a"); !strings.HasSuffix(got, "-f pageSize=1000 --paginate") || strings.Contains(got, "page=") {
 		t.Fatalf("a on every page copied %q", got)
 	}
 	// the merged fetch is not one request: the history keeps only the list

@@ -18,8 +18,9 @@ const helpGap = "   "
 // layoutHelp arranges the bindings of groups in columns that fit w cells
 // by h rows, using the fewest rows that fit the width so that every
 // binding shows. Groups stay whole in a column when they fit, a blank
-// line apart. Only when even h rows are too wide are the descriptions
-// shortened. Disabled and repeated bindings are left out.
+// line apart. When even h rows are too wide the columns grow taller than
+// h (the overlay scrolls them); only when a single column is too wide are
+// the descriptions shortened. Disabled and repeated bindings are left out.
 func layoutHelp(groups [][]key.Binding, w, h int) [][]helpEntry {
 	var clean [][]helpEntry
 	seen := map[helpEntry]bool{}
@@ -52,8 +53,12 @@ func layoutHelp(groups [][]key.Binding, w, h int) [][]helpEntry {
 			}
 		}
 	}
-	cols := packHelp(clean, h)
-	return shortenHelp(cols, w)
+	for rows := h + 1; rows <= n+len(clean); rows++ {
+		if cols := packHelp(clean, rows); helpWidth(cols) <= w {
+			return cols
+		}
+	}
+	return shortenHelp(packHelp(clean, n+len(clean)), w)
 }
 
 // packHelp fills columns of at most rows lines with the groups in order.

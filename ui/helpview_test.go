@@ -27,8 +27,13 @@ func TestLayoutHelpShowsEveryBinding(t *testing.T) {
 		cols := layoutHelp(groups, size[0], size[1])
 		out := renderHelp(cols, plainStyle, plainStyle)
 		lines := strings.Split(out, "\n")
-		if len(lines) > size[1] {
-			t.Fatalf("%v: %d rows", size, len(lines))
+		// taller than h only when h rows cannot hold it at this width
+		// (the overlay scrolls); descriptions are never cut
+		if len(lines) > size[1] && helpWidth(packHelp(clean(groups), size[1])) <= size[0] {
+			t.Fatalf("%v: %d rows though %d fit", size, len(lines), size[1])
+		}
+		if strings.Contains(out, "…") {
+			t.Fatalf("%v: a description was cut:\n%s", size, out)
 		}
 		for _, l := range lines {
 			if ansi.StringWidth(l) > size[0] {
@@ -53,6 +58,67 @@ func TestLayoutHelpShowsEveryBinding(t *testing.T) {
 	if cols := layoutHelp(groups[:2], 30, 20); len(cols) != 1 || len(cols[0]) != 17 || cols[0][8].key != "" {
 		t.Fatalf("two groups of 8, narrow: %v", cols)
 	}
+}
+
+// clean is the groups as layoutHelp lists them, for the test's own count.
+func clean(groups [][]key.Binding) [][]helpEntry {
+	var out [][]helpEntry
+	for _, g := range groups {
+		var c []helpEntry
+		for _, b := range g {
+			c = append(c, helpEntry{b.Help().Key, b.Help().Desc})
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// At 40x12 the help scrolls: every binding of the response pane shows in
+// full on one of its pages, and only the scroll keys keep it open.
+func TestHelpScrollsOnSmallScreens(t *testing.T) {
+	h := newHarness(t, true, 40, 12)
+	h.key("enter", "enter", "enter")
+	groups := h.m.active().FullHelp()
+	h.key("?")
+	h.contains("↑/↓ scroll · other keys close", "Keys · response 1-8 of")
+	seen := ""
+	for range 40 {
+		screen := h.plain()
+		box := screen[strings.Index(screen, "╭"):strings.LastIndex(screen, "╯")]
+		if strings.Contains(box, "…") {
+			t.Fatalf("help cut short:\n%s", screen)
+		}
+		h.checkSize()
+		seen += screen
+		h.key("j")
+	}
+	if !h.m.showHelp {
+		t.Fatal("a scroll key closed the help")
+	}
+	for _, g := range groups {
+		for _, b := range g {
+			if !strings.Contains(seen, b.Help().Desc) {
+				t.Errorf("%q (%s) never shown", b.Help().Desc, b.Help().Key)
+			}
+		}
+	}
+	h.key("x")
+	if h.m.showHelp {
+		t.Fatal("another key did not close the help")
+	}
+}
+
+// The help of a pane that takes text lists no key that types into it.
+func TestHelpInTextFieldsListsOnlyKeysThatWork(t *testing.T) {
+	h := newHarness(t, true, 120, 40)
+	h.key("enter", "enter", "f1")
+	screen := h.plain()
+	for _, wrong := range []string{"? ", "ctrl+r", "q  "} {
+		if strings.Contains(screen, " "+wrong) {
+			t.Errorf("the request help lists %q:\n%s", wrong, screen)
+		}
+	}
+	h.contains("f1", "ctrl+c")
 }
 
 // TestHelpOverlayFitsEveryPane opens the help on every pane at 80x24 and

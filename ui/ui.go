@@ -92,10 +92,16 @@ type Model struct {
 	tickGen     int
 	help        help.Model
 	showHelp    bool
+	helpTop     int // first row of the help shown when it scrolls
 	notice      string
 	noticeBad   bool
-	width       int
-	height      int
+	// pendingSend is a request held while the user says whether to stop
+	// the fetch of every page it would replace.
+	pendingSend *common.SendRequestMsg
+	// orgNames names companies the history recorded that the list lacks
+	orgNames map[int64]string
+	width    int
+	height   int
 }
 
 // New builds the root model.
@@ -119,7 +125,11 @@ func New(ctx context.Context, deps Deps) *Model {
 	m := &Model{com: com, deps: deps, help: help.New(),
 		login: login.New(com), orgs: orgs.New(com, preferred), endpoints: endpoints.New(com, deps.Catalog),
 		request: request.New(com), response: response.New(com), history: history.New(com),
-		width: 80, height: 24}
+		width: 80, height: 24, orgNames: map[int64]string{}}
+	m.request.SetOrgLookup(func(id int64) (common.Org, bool) {
+		o := m.orgOf(id, "")
+		return o, o.Name != ""
+	})
 	if deps.LoginTimeout > 0 {
 		m.login.SetTimeout(deps.LoginTimeout)
 	}

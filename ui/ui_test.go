@@ -108,6 +108,10 @@ func TestLoginPasteMode(t *testing.T) {
 	if !h.m.active().Capturing() {
 		t.Fatal("paste field does not take the keys")
 	}
+	// the footer offers no key that types into the field
+	if foot := h.plain()[strings.LastIndex(h.plain(), "\n"):]; strings.Contains(foot, "copy link") || !strings.Contains(foot, "enter submit") {
+		t.Fatalf("paste-mode footer %q", foot)
+	}
 	h.typeText("qq nonsense")
 	h.key("enter")
 	h.contains("That didn't work: no code= in the pasted address")

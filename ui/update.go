@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -86,9 +87,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return tea.Quit
-	case m.showHelp:
-		m.showHelp = false
+	case m.showHelp && m.helpScrolls() && common.ScrollKey(msg, k, &m.helpTop, m.height-4):
 		return nil
+	case m.showHelp:
+		m.showHelp, m.helpTop = false, 0
+		return nil
+	case m.pendingSend != nil:
+		return m.handlePendingKey(msg)
 	case key.Matches(msg, k.HelpAnywhere):
 		m.showHelp = true
 		return nil
@@ -100,6 +105,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	case key.Matches(msg, k.History) && m.screen != screenLogin:
+		m.history.SetChosen(m.org.ID)
 		m.history.SetEntries(m.entries())
 		m.goTo(screenHistory)
 		return nil
@@ -140,8 +146,7 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 		m.goTo(screenRequest)
 		return nil, true
 	case common.SendRequestMsg:
-		m.goTo(screenResponse)
-		return m.response.Send(msg.Op, msg.Req), true
+		return m.sendRequest(msg), true
 	case common.ResponseMsg:
 		return tea.Batch(m.saveHistory(msg), m.loadStatus(false)), true
 	case statusMsg:
@@ -159,6 +164,7 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case historySavedMsg:
+		m.history.SetEntries(m.entries()) // the list follows what is sent
 		if msg.err != nil {
 			m.notice, m.noticeBad = "History not saved: "+sanitize.Line(msg.err.Error()), true
 		}
@@ -204,17 +210,78 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 	}
 	req := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path,
 		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body)}
-	org := m.org
-	if e.OrgID != 0 && e.OrgID != org.ID {
-		org = common.Org{ID: e.OrgID, Name: e.OrgName, IsPro: true}
+	// the entry goes to the company it was sent to; the chosen company
+	// stays as it is (switching company is done in the list, visibly)
+	org := m.orgOf(e.OrgID, e.OrgName)
+	if org.ID == 0 {
+		org = m.org
 	}
-	if msg.Edit || op.Write || e.Method != "GET" {
-		m.org = org
-		m.request.Set(op, org, common.Prefill{}, &req)
-		m.goTo(screenRequest)
+	if msg.Edit {
+		m.openRequest(op, org, req)
 		return nil
 	}
-	return common.Cmd(common.SendRequestMsg{Op: op, Req: req})
+	return m.sendRequest(common.SendRequestMsg{Op: op, Req: req})
+}
+
+// sendRequest sends a request, unless it is a write not yet confirmed:
+// then the request editor opens on it with the confirmation naming the
+// company it goes to.
+func (m *Model) sendRequest(msg common.SendRequestMsg) tea.Cmd {
+	org := m.requestOrg(msg.Req)
+	if common.IsWrite(msg.Op, msg.Req) && !msg.Confirmed {
+		m.openRequest(msg.Op, org, msg.Req)
+		m.request.AskConfirm()
+		return nil
+	}
+	if m.response.FetchingAll() && !m.confirmStopFetch(msg) {
+		return nil
+	}
+	m.goTo(screenResponse)
+	if org.ID != 0 && org.ID != m.org.ID {
+		m.notice, m.noticeBad = "Sent to "+orgLabel(org)+", not the chosen "+orgLabel(m.org)+".", false
+	}
+	return m.response.Send(msg.Op, msg.Req)
+}
+
+// openRequest shows the request editor on req for org.
+func (m *Model) openRequest(op catalog.Operation, org common.Org, req common.Request) {
+	m.request.Set(op, org, common.Prefill{}, &req)
+	m.goTo(screenRequest)
+}
+
+// requestOrg is the company req goes to (its organizationId), named when
+// the list of companies knows it.
+func (m *Model) requestOrg(req common.Request) common.Org {
+	id, err := strconv.ParseInt(req.PathParams["organizationId"], 10, 64)
+	if err != nil || id == 0 {
+		return m.org
+	}
+	return m.orgOf(id, "")
+}
+
+// orgOf names the company id: the chosen one, one of the listed ones, or
+// name (what the history recorded).
+func (m *Model) orgOf(id int64, name string) common.Org {
+	if id == 0 || id == m.org.ID {
+		return m.org
+	}
+	if o, ok := m.orgs.Find(id); ok {
+		return o
+	}
+	if name == "" {
+		name = m.orgNames[id]
+	} else {
+		m.orgNames[id] = name
+	}
+	return common.Org{ID: id, Name: name}
+}
+
+// orgLabel is how a company is named in a notice.
+func orgLabel(o common.Org) string {
+	if o.Name == "" {
+		return fmt.Sprintf("organization %d", o.ID)
+	}
+	return fmt.Sprintf("%s (%d)", sanitize.Line(o.Name), o.ID)
 }
 
 func findOp(cat *catalog.Catalog, id string) (catalog.Operation, bool) {
@@ -320,7 +387,8 @@ func (m *Model) saveHistory(msg common.ResponseMsg) tea.Cmd {
 	if m.store == nil || errors.Is(msg.Err, common.ErrLoginRequired) {
 		return nil
 	}
-	e := history.Entry{Time: m.com.Now().UTC(), OrgID: m.org.ID, OrgName: m.org.Name, OperationID: msg.Op.ID,
+	org := m.requestOrg(msg.Req)
+	e := history.Entry{Time: m.com.Now().UTC(), OrgID: org.ID, OrgName: org.Name, OperationID: msg.Op.ID,
 		Name: msg.Op.Name, Method: msg.Req.Method, Path: msg.Req.Path, PathParams: msg.Req.PathParams,
 		Query: msg.Req.Query, Body: string(msg.Req.Body)}
 	if msg.Resp != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -8,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/statusbar"
 )
@@ -27,8 +29,11 @@ func (m *Model) Render() string {
 	bar := statusbar.Render(m.com.Styles, m.width, m.crumbs(), m.deps.Profile.Name,
 		statusbar.Session{Status: m.status, RefreshedAt: m.refreshedAt, Now: m.com.Now()})
 	body := m.active().View()
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		body = m.helpOverlay()
+	case m.pendingSend != nil:
+		body = m.stopFetchDialog()
 	}
 	body = common.FitBlock(body, m.width, max(1, m.height-2))
 	return bar + "\n" + body + "\n" + m.footer()
@@ -39,8 +44,23 @@ func (m *Model) crumbs() []string {
 	if m.screen == screenLogin {
 		return append(c, "log in")
 	}
-	if m.org.ID != 0 {
-		c = append(c, m.org.Name)
+	// the company named is the one the screen's request goes to
+	org := m.org
+	switch m.screen {
+	case screenRequest:
+		org = m.request.Org()
+	case screenResponse:
+		org = m.requestOrg(m.response.Request())
+	}
+	if org.ID != 0 {
+		name := sanitize.Line(org.Name) // a name from the history file too
+		if name == "" {
+			name = fmt.Sprintf("organization %d", org.ID)
+		}
+		if org.ID != m.org.ID && m.org.ID != 0 {
+			name = "→ " + name
+		}
+		c = append(c, name)
 	}
 	switch m.screen {
 	case screenOrgs:
@@ -60,8 +80,14 @@ func (m *Model) crumbs() []string {
 func (m *Model) footer() string {
 	s := m.com.Styles
 	hints := m.help.ShortHelpView(m.active().ShortHelp())
+	if m.pendingSend != nil {
+		hints = m.help.ShortHelpView(m.pendingHelp())
+	}
 	if m.showHelp {
 		hints = s.HelpLine.Render("any key closes the help")
+		if m.helpScrolls() {
+			hints = s.HelpLine.Render("↑/↓ scroll · other keys close the help")
+		}
 	}
 	line := " " + hints
 	if m.notice != "" {
@@ -77,19 +103,46 @@ func (m *Model) footer() string {
 // helpOverlay is the full key help of the current pane plus the global
 // keys, in a box laid out so every binding shows.
 func (m *Model) helpOverlay() string {
-	k := m.com.Keys
-	groups := append(m.active().FullHelp(), []key.Binding{k.Help, k.History, k.Back, k.Quit, k.ForceQuit})
-	if m.screen == screenLogin {
-		groups = append(m.active().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit})
-	}
 	// the box takes 2 columns and rows, plus a space of padding each side
-	cols := layoutHelp(groups, m.width-4, m.height-4)
+	cols := layoutHelp(m.helpGroups(), m.width-4, m.height-4)
 	body := renderHelp(cols, m.help.Styles.FullKey, m.help.Styles.FullDesc)
+	lines := strings.Split(body, "\n")
+	rows := max(1, m.height-4)
+	m.helpTop = max(0, min(m.helpTop, len(lines)-rows))
 	title := "Keys · " + m.paneName()
+	if len(lines) > rows {
+		title += fmt.Sprintf(" %d-%d of %d", m.helpTop+1, min(len(lines), m.helpTop+rows), len(lines))
+		body = strings.Join(lines[m.helpTop:min(len(lines), m.helpTop+rows)], "\n")
+	}
 	w := min(m.width, max(lipgloss.Width(body)+4, ansi.StringWidth(title)+6, 30))
 	h := min(m.height-2, lipgloss.Height(body)+2)
 	box := common.Box(m.com.Styles, title, indent(body), w, h, true)
 	return lipgloss.Place(m.width, m.height-2, lipgloss.Center, lipgloss.Center, box)
+}
+
+// helpGroups are the keys the help lists: the pane's, then the global
+// keys that work there (a pane taking text, like the request form, passes
+// ?, q and ctrl+r on as typing, so only f1 and ctrl+c are global there).
+func (m *Model) helpGroups() [][]key.Binding {
+	k := m.com.Keys
+	global := []key.Binding{k.Help, k.History, k.Back, k.Quit, k.ForceQuit}
+	switch {
+	case m.screen == screenLogin:
+		global = []key.Binding{k.Help, k.Quit, k.ForceQuit}
+	case m.active().Capturing():
+		global = []key.Binding{k.HelpAnywhere, k.ForceQuit}
+	}
+	return append(m.active().FullHelp(), global)
+}
+
+// helpScrolls reports whether the help is taller than the screen.
+func (m *Model) helpScrolls() bool {
+	cols := layoutHelp(m.helpGroups(), m.width-4, m.height-4)
+	rows := 0
+	for _, c := range cols {
+		rows = max(rows, len(c))
+	}
+	return rows > m.height-4
 }
 
 // paneName names the current pane in the help title.

@@ -25,7 +25,8 @@ type Backend interface {
 	Organizations(ctx context.Context) ([]Org, error)
 	// Send performs one API call. An HTTP error status is not an error:
 	// it comes back as a Response with APIError set. progress, when not
-	// nil, is called while the body downloads.
+	// nil, is called while the body downloads. A wait before sending (the
+	// request budget, a Retry-After) is told through NotifyWait(ctx).
 	Send(ctx context.Context, req Request, progress func(done, total int64)) (*Response, error)
 	// AllPages fetches every page of a paged list, as req asks for them
 	// (the caller sets page and pageSize), and answers one JSON array of
@@ -136,6 +137,9 @@ type Response struct {
 type PagesProgress struct {
 	Pages, Items int
 	Bytes        int64
+	// Total is the items in all pages as the server counts them
+	// (ResultWithoutFilter), 0 when the answer does not say.
+	Total int
 }
 
 // APIError is a Dinero error answer, already decoded.

@@ -152,3 +152,27 @@ func FuzzyMatch(pattern, s string) (score int, ok bool) {
 	}
 	return score, pi == len(p)
 }
+
+// ScrollKey moves a scroll offset for one of k's list keys (the details
+// pane when it has the focus) and reports whether msg was one of them;
+// page is the rows a page key moves.
+func ScrollKey(msg tea.KeyPressMsg, k *keymap.KeyMap, top *int, page int) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		*top--
+	case key.Matches(msg, k.Down):
+		*top++
+	case key.Matches(msg, k.PageUp):
+		*top -= max(1, page)
+	case key.Matches(msg, k.PageDown):
+		*top += max(1, page)
+	case key.Matches(msg, k.Top):
+		*top = 0
+	case key.Matches(msg, k.Bottom):
+		*top = 1 << 30 // the view clamps it to the last page
+	default:
+		return false
+	}
+	*top = max(0, *top)
+	return true
+}

@@ -14,11 +14,24 @@ type OrgChosenMsg struct{ Org Org }
 // OperationChosenMsg says the user picked an endpoint.
 type OperationChosenMsg struct{ Op catalog.Operation }
 
-// SendRequestMsg asks the root to send a request (already confirmed when it
-// is a write).
+// SendRequestMsg asks the root to send a request. A write that is not
+// Confirmed is not sent: the root opens it in the request editor with the
+// confirmation naming the company, so every path that sends a write (R,
+// the history, the editor) asks first.
 type SendRequestMsg struct {
-	Op  catalog.Operation
-	Req Request
+	Op        catalog.Operation
+	Req       Request
+	Confirmed bool
+}
+
+// IsWrite reports whether sending req for op changes data: the catalogue
+// says so, or the method is not a read.
+func IsWrite(op catalog.Operation, req Request) bool {
+	method := req.Method
+	if method == "" {
+		method = op.Method
+	}
+	return op.Write || (method != "GET" && method != "HEAD" && method != "")
 }
 
 // ResponseMsg carries the answer (or failure) of a sent request.

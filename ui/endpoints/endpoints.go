@@ -109,10 +109,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return common.Cmd(common.BackMsg{})
 	case key.Matches(msg, k.SwitchPane):
 		m.focusInfo = !m.focusInfo
-	case key.Matches(msg, k.Up) && m.focusInfo:
-		m.infoTop = max(0, m.infoTop-1)
-	case key.Matches(msg, k.Down) && m.focusInfo:
-		m.infoTop++
+	case m.focusInfo && common.ScrollKey(msg, k, &m.infoTop, m.height/2):
+		// the details have the focus: the list keys scroll them
 	case m.list.MoveKey(msg, k):
 		m.infoTop = 0 // a new operation's details start at the top
 	case key.Matches(msg, k.Filter):

@@ -45,7 +45,7 @@ func (b *Backend) AllPages(ctx context.Context, req common.Request, progress fun
 		}
 		pages++
 		if progress != nil {
-			progress(common.PagesProgress{Pages: pages, Items: items, Bytes: int64(out.Len())})
+			progress(common.PagesProgress{Pages: pages, Items: items, Bytes: int64(out.Len()), Total: len(b.Invoices)})
 		}
 		if gate != nil {
 			select {

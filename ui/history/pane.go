@@ -24,6 +24,7 @@ type Model struct {
 	shown   []int // indices into entries that pass the filter
 	list    common.ScrollList
 	filter  common.Filter
+	chosen  int64 // the chosen company: rows for another one name theirs
 	width   int
 	height  int
 }
@@ -33,11 +34,20 @@ func New(com common.Common) *Model {
 	return &Model{com: com, filter: common.NewFilter(com, "filter by method, status, path")}
 }
 
-// SetEntries replaces the listed entries (newest first).
+// SetEntries replaces the listed entries (newest first). When there are
+// new ones the cursor goes to the newest, which is what was just sent.
 func (m *Model) SetEntries(e []Entry) {
+	grew := len(e) != len(m.entries) || (len(e) > 0 && !e[0].Time.Equal(m.entries[0].Time))
 	m.entries = e
+	if grew {
+		m.shown, m.list.Cursor, m.list.Offset = m.shown[:0], 0, 0
+	}
 	m.applyFilter()
 }
+
+// SetChosen tells the pane the chosen company, so the rows sent to
+// another one can say which (sending them again goes there).
+func (m *Model) SetChosen(orgID int64) { m.chosen = orgID }
 
 // Title implements common.Component.
 func (m *Model) Title() string { return "history" }
@@ -51,6 +61,9 @@ func (m *Model) SetSize(w, h int) {
 	m.filter.SetWidth(max(5, w-6))
 	m.filter.FitList(&m.list, h)
 }
+
+// Cursor is the row the cursor is on (0 is the newest shown).
+func (m *Model) Cursor() int { return m.list.Cursor }
 
 // Selected returns the entry under the cursor.
 func (m *Model) Selected() (Entry, bool) {

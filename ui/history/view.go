@@ -51,9 +51,24 @@ func (m *Model) row(e Entry, cursor bool, w int) string {
 	if cursor {
 		prefix = " > "
 	}
-	text := ansi.Truncate(target, max(10, w-3-12-7-4-1), "…")
+	room := max(10, w-3-12-7-4-1)
+	other := ""
+	if e.OrgID != 0 && m.chosen != 0 && e.OrgID != m.chosen {
+		// sent to another company than the chosen one: sending it again
+		// goes there, so the row says where
+		name := sanitize.Line(e.OrgName)
+		if name == "" {
+			name = fmt.Sprint(e.OrgID)
+		}
+		other = ansi.Truncate("  → "+name, max(0, room/3), "…")
+		room -= ansi.StringWidth(other)
+	}
+	text := ansi.Truncate(target, room, "…")
 	if cursor {
 		text = s.List.Cursor.Render(text)
+	}
+	if other != "" {
+		text += s.Warning.Render(other)
 	}
 	return prefix + s.Muted.Render(when) + " " + s.MethodBadge(e.Method) + " " + status.Render(st) + " " + text
 }

@@ -13,22 +13,25 @@ import (
 	"github.com/dinero-tui/dinero-tui/ui/common"
 )
 
-// View implements common.Component.
+// View implements common.Component. What the login needs now (what is
+// happening, the countdown, the link, the keys) always shows; on a small
+// terminal the profile's details make room for it, last ones first.
 func (m *Model) View() string {
 	s := m.com.Styles
-	inner := max(20, m.width-4)
-	var b strings.Builder
-	line := func(str string) {
-		for _, l := range strings.Split(str, "\n") {
-			b.WriteString(" " + ansi.Truncate(l, inner, "…") + "\n")
+	inner := max(10, m.width-4)
+	cut := func(l string) string { return " " + ansi.Truncate(l, inner, "…") }
+	wrap := func(l string) []string {
+		var out []string
+		for _, w := range strings.Split(ansi.Wrap(l, inner, " "), "\n") {
+			out = append(out, " "+w)
 		}
+		return out
 	}
+	var details []string
 	field := func(label, value string) {
-		line(s.Label.Render(fmt.Sprintf("%-13s", label)) + " " + s.Value.Render(value))
+		details = append(details, cut(s.Label.Render(fmt.Sprintf("%-13s", label))+" "+s.Value.Render(value)))
 	}
 	p := m.com.Profile
-	line(s.Pane.Title.Render("Log in with Visma Connect"))
-	line("")
 	field("Profile", p.Name)
 	field("Application", orDash(p.ClientID))
 	field("Scopes", orDash(p.Scopes))
@@ -38,17 +41,48 @@ func (m *Model) View() string {
 	} else {
 		field("Redirect", redirect)
 		if hint != "" {
-			line(strings.Repeat(" ", 14) + s.Muted.Render(hint))
+			details = append(details, cut(strings.Repeat(" ", 14)+s.Muted.Render(hint)))
 		}
 	}
 	field("Connect", orDash(p.ConnectURL))
-	line("")
-	line(m.keysLine())
-	line("")
+	var status []string
 	for _, l := range m.statusLines(inner) {
-		line(l)
+		status = append(status, wrap(l)...)
 	}
-	return common.Box(s, "dinero-tui", strings.TrimRight(b.String(), "\n"), m.width, m.height, true)
+	keys := wrap(m.keysLine())
+	title := cut(s.Pane.Title.Render("Log in with Visma Connect"))
+	rows := max(1, m.height-2)
+	compose := func(gap bool) []string {
+		out := []string{title}
+		sep := func() {
+			if gap {
+				out = append(out, "")
+			}
+		}
+		sep()
+		out = append(out, details...)
+		sep()
+		out = append(out, keys...)
+		if len(status) > 0 {
+			sep()
+		}
+		return append(out, status...)
+	}
+	gap := true
+	lines := compose(gap)
+	// the footer lists the keys too, so they go after the details
+	for len(lines) > rows && (gap || len(details) > 0 || len(keys) > 0) {
+		switch {
+		case gap:
+			gap = false
+		case len(details) > 0:
+			details = details[:len(details)-1]
+		default:
+			keys = nil
+		}
+		lines = compose(gap)
+	}
+	return common.Box(s, "dinero-tui", strings.Join(lines, "\n"), m.width, m.height, true)
 }
 
 func (m *Model) keysLine() string {
@@ -81,6 +115,9 @@ func (m *Model) statusLines(width int) []string {
 	if m.login != nil {
 		link := redactURL(m.login.URL())
 		hint := "(c copies it in full, l shows it)"
+		if width < 40 {
+			hint = "(c copies, l shows)"
+		}
 		if m.reveal {
 			link, hint = sanitize.Line(m.login.URL()), "(l hides it)"
 		}
@@ -160,7 +197,11 @@ func orDash(s string) string {
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.com.Keys
-	if m.state != stateIdle {
+	switch {
+	case m.pasting():
+		// c and l type into the field here
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")), k.Cancel, k.HelpAnywhere}
+	case m.state != stateIdle:
 		return []key.Binding{k.CopyLink, k.RevealLink, k.Cancel}
 	}
 	return []key.Binding{k.Login, k.Help, k.Quit}

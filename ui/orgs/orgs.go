@@ -35,6 +35,7 @@ type Model struct {
 	problem   string
 	warned    int64 // non-Pro org the user was warned about (second enter goes on)
 	focusInfo bool
+	infoTop   int // first line of the details shown when they have the focus
 	width     int
 	height    int
 }
@@ -101,6 +102,16 @@ func (m *Model) Selected() (common.Org, bool) {
 		return common.Org{}, false
 	}
 	return m.all[m.shown[m.list.Cursor]], true
+}
+
+// Find returns the listed organization with id, if the list has it.
+func (m *Model) Find(id int64) (common.Org, bool) {
+	for _, o := range m.all {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return common.Org{}, false
 }
 
 // Update implements common.Component.
@@ -179,19 +190,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.focusInfo = !m.focusInfo
 	case key.Matches(msg, k.Choose):
 		return m.choose()
-	default:
-		m.list.MoveKey(msg, k)
+	case m.focusInfo && common.ScrollKey(msg, k, &m.infoTop, m.height/2):
+		// the details have the focus: the list keys scroll them
+	case m.list.MoveKey(msg, k):
+		m.infoTop = 0
 	}
 	return nil
 }
 
 func (m *Model) wheel(msg tea.MouseWheelMsg) {
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		m.list.Move(-1)
-	case tea.MouseWheelDown:
-		m.list.Move(1)
+	d := map[tea.MouseButton]int{tea.MouseWheelUp: -1, tea.MouseWheelDown: 1}[msg.Button]
+	if m.focusInfo {
+		m.infoTop = max(0, m.infoTop+d)
+		return
 	}
+	m.list.Move(d)
+	m.infoTop = 0
 }
 
 func (m *Model) choose() tea.Cmd {

@@ -21,7 +21,11 @@ const minDetailHeight = 8
 // company's explanation takes more lines), at most half the pane.
 func (m *Model) detailHeight() int {
 	lines := strings.Count(m.detail(m.width-4), "\n") + 1
-	return max(minDetailHeight, min(lines+2, m.height/2))
+	most := m.height / 2
+	if o, ok := m.Selected(); ok && !o.IsPro {
+		most = m.height - 4 // the reason matters more than the list rows
+	}
+	return max(min(minDetailHeight, m.height-4), min(lines+2, most))
 }
 
 // layout gives the list half of a wide pane.
@@ -46,7 +50,12 @@ func (m *Model) View() string {
 		detailTitle = o.Name
 	}
 	dw, dh := l.DetailSize()
-	return l.Join(list, common.Box(m.com.Styles, detailTitle, m.detail(dw-4), dw, dh, m.focusInfo))
+	detail := strings.Split(m.detail(dw-4), "\n")
+	if len(detail) > dh-2 {
+		detail = strings.Split(m.shortDetail(dw-4), "\n")
+	}
+	m.infoTop = min(m.infoTop, max(0, len(detail)-(dh-2)))
+	return l.Join(list, common.Box(m.com.Styles, detailTitle, strings.Join(detail[m.infoTop:], "\n"), dw, dh, m.focusInfo))
 }
 
 func (m *Model) listContent(width int) string {
@@ -130,6 +139,22 @@ func (m *Model) detail(w int) string {
 		lines = append(lines, " "+s.Key.Render("enter")+"  "+s.Muted.Render("explore this company's API"))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// shortDetail is the details for a small pane: a non-Pro company's
+// reason first and shorter, then its id.
+func (m *Model) shortDetail(w int) string {
+	s := m.com.Styles
+	o, ok := m.Selected()
+	if !ok || o.IsPro {
+		return m.detail(w)
+	}
+	text, style := "Not Pro: every API call answers 403 (code 90).", s.Muted
+	if m.warned == o.ID {
+		text, style = text+" Press enter again to go on anyway.", s.Warning
+	}
+	return common.Wrap(text, w, " ", style.Render) + "\n " + s.Label.Render(fmt.Sprintf("%-9s", "Id")) + " " +
+		s.Value.Render(itoa(o.ID))
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

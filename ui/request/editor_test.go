@@ -15,7 +15,8 @@ import (
 func TestEditBodyInEditor(t *testing.T) {
 	com := testCommon()
 	com.CacheDir = t.TempDir()
-	com.Getenv = func(k string) string { return map[string]string{"EDITOR": "my-editor --wait"}[k] }
+	editorPath := fakeEditor(t)
+	com.Getenv = func(k string) string { return map[string]string{"EDITOR": editorPath + " --wait"}[k] }
 	m := New(com)
 	m.SetSize(80, 22)
 	m.Set(catalog.Operation{ID: "contacts.create", Method: "POST", Path: "/v1/{organizationId}/contacts", Write: true,
@@ -35,7 +36,7 @@ func TestEditBodyInEditor(t *testing.T) {
 	if got, _ := os.ReadFile(msg.path); string(got) != `{"Name":""}` || filepath.Dir(msg.path) != com.CacheDir {
 		t.Fatalf("body file %s holds %q", msg.path, got)
 	}
-	if msg.editor[0] != "my-editor" || msg.editor[1] != "--wait" {
+	if msg.editor[0] != editorPath || msg.editor[1] != "--wait" {
 		t.Fatalf("editor %q", msg.editor)
 	}
 	if _, cmd := m.Update(msg); cmd == nil {
@@ -45,4 +46,15 @@ func TestEditBodyInEditor(t *testing.T) {
 	if got := string(m.Request().Body); got != `{"Name":"Nørre"}` {
 		t.Fatalf("body after editing %q", got)
 	}
+}
+
+// fakeEditor is an installed program standing for $EDITOR (it is never
+// run here).
+func fakeEditor(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "my-editor")
+	if err := os.WriteFile(path, []byte("#!/bin/sh\nexit 0\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -6,10 +6,13 @@ package request
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
@@ -39,8 +42,10 @@ type Model struct {
 	confirming bool
 	note       string
 	problem    string
-	width      int
-	height     int
+	// lookup names a company by id (the root's list of companies)
+	lookup func(id int64) (common.Org, bool)
+	width  int
+	height int
 }
 
 // New returns an empty editor; call Set before showing it.
@@ -48,6 +53,7 @@ func New(com common.Common) *Model {
 	ta := common.NewTextArea(com)
 	ta.ShowLineNumbers = true
 	ta.Placeholder = "{ }"
+	ta.MaxHeight = 0 // no cap on the body's lines (the default stops at 99)
 	return &Model{com: com, body: ta}
 }
 
@@ -64,6 +70,42 @@ func (m *Model) Capturing() bool { return true }
 // Confirming reports whether the write confirmation is showing.
 func (m *Model) Confirming() bool { return m.confirming }
 
+// SetOrgLookup gives the editor a way to name the company an
+// organizationId typed into the form points at.
+func (m *Model) SetOrgLookup(lookup func(id int64) (common.Org, bool)) { m.lookup = lookup }
+
+// Org is the company the request goes to: the one its organizationId
+// field names, which the user may have changed from the one it was
+// opened for.
+func (m *Model) Org() common.Org {
+	for _, f := range m.fields {
+		if !f.inPath || !strings.EqualFold(f.param.Name, "organizationId") {
+			continue
+		}
+		id, err := strconv.ParseInt(strings.TrimSpace(f.input.Value()), 10, 64)
+		if err != nil || id == m.org.ID {
+			break
+		}
+		if m.lookup != nil {
+			if o, ok := m.lookup(id); ok {
+				return o
+			}
+		}
+		return common.Org{ID: id}
+	}
+	return m.org
+}
+
+// AskConfirm shows the write confirmation at once (a write re-sent from
+// the answer or the history), after the same checks as a send.
+func (m *Model) AskConfirm() {
+	if p := m.check(); p != "" {
+		m.problem = p
+		return
+	}
+	m.confirming = m.isWrite()
+}
+
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -72,6 +114,20 @@ func (m *Model) SetSize(w, h int) {
 	}
 	m.body.SetWidth(max(10, w-2))
 	m.body.SetHeight(max(3, m.bodyHeight()))
+	m.showBodyFromTop()
+}
+
+// showBodyFromTop scrolls the text area as little as keeps the cursor in
+// view, counted from the first line: after a resize to a taller area the
+// lines above the cursor show again instead of staying scrolled away.
+func (m *Model) showBodyFromTop() {
+	row, col := m.body.Line(), m.body.Column()
+	m.body.MoveToBegin()
+	for i := 0; m.body.Line() < row && i < 100_000; i++ {
+		m.body.CursorDown()
+	}
+	m.body.SetCursorColumn(col)
+	m.body.SetHeight(m.body.Height()) // scrolls the cursor into view
 }
 
 func (m *Model) inputWidth() int { return max(12, min(50, (m.width-30)/2)) }
@@ -85,7 +141,10 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 	m.confirming, m.editing, m.note, m.problem = false, false, "", ""
 	for _, p := range op.PathParams {
 		v, src := m.pathValue(p, prefill)
-		if previous != nil && previous.PathParams[p.Name] != "" && p.Name != "organizationId" {
+		switch {
+		case previous != nil && strings.EqualFold(p.Name, "organizationId"):
+			src = "the company it was sent to"
+		case previous != nil && previous.PathParams[p.Name] != "":
 			v, src = previous.PathParams[p.Name], "from the history"
 		}
 		m.addField(p, true, v, src)
@@ -207,10 +266,11 @@ func (m *Model) hasBody() bool {
 
 // isWrite reports whether sending changes data and needs a confirmation.
 func (m *Model) isWrite() bool {
-	return m.op.Write || (m.op.Method != "GET" && m.op.Method != "HEAD" && m.op.Method != "")
+	return common.IsWrite(m.op, common.Request{Method: m.op.Method})
 }
 
-// check returns what is missing before the request can be sent, or "".
+// check returns what is missing or wrong before the request can be sent,
+// or "", and puts the cursor on the first field that is wrong.
 func (m *Model) check() string {
 	var missing []string
 	for _, f := range m.fields {
@@ -222,10 +282,43 @@ func (m *Model) check() string {
 		sort.Strings(missing)
 		return "Fill in " + strings.Join(missing, ", ") + " first."
 	}
-	if m.hasBody() && strings.TrimSpace(m.body.Value()) != "" && !json.Valid([]byte(m.body.Value())) {
-		return "The body is not valid JSON; fix it with ctrl+e."
+	for i, f := range m.fields {
+		if p := checkValue(f.param, strings.TrimSpace(f.input.Value())); p != "" {
+			m.focus = i
+			m.focusField()
+			return p
+		}
+	}
+	if m.hasBody() {
+		return bodyProblem(m.body.Value())
 	}
 	return ""
+}
+
+// bodyProblem says where a body is not valid JSON, or "" (an empty body
+// is allowed: the server says whether it needs one).
+func bodyProblem(body string) string {
+	if strings.TrimSpace(body) == "" || json.Valid([]byte(body)) {
+		return ""
+	}
+	var v any
+	err := json.Unmarshal([]byte(body), &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := position(body, se.Offset)
+		return fmt.Sprintf("The body is not valid JSON (line %d, column %d: %s); fix it with ctrl+e.", line, col,
+			strings.TrimPrefix(se.Error(), "invalid character "))
+	}
+	return "The body is not valid JSON; fix it with ctrl+e."
+}
+
+// position turns a byte offset into a 1-based line and column.
+func position(s string, off int64) (int, int) {
+	off = min(max(off, 1), int64(len(s)))
+	before := s[:off-1]
+	line := strings.Count(before, "\n") + 1
+	col := utf8.RuneCountInString(before[strings.LastIndex(before, "\n")+1:]) + 1
+	return line, col
 }
 
 // PreviewURL is the path with parameters substituted and the query, in

@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,9 +25,10 @@ type bodyEditedMsg struct {
 
 // bodyFileMsg says the body was written to path for the editor to open.
 type bodyFileMsg struct {
-	editor []string
-	path   string
-	err    error
+	editor  []string
+	path    string
+	err     error
+	missing bool // the editor is not installed: edit in place
 }
 
 // Update implements common.Component.
@@ -34,13 +37,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case bodyFileMsg:
 		return m, m.runEditor(msg)
 	case bodyEditedMsg:
-		if msg.err != nil {
-			m.problem = "The editor failed: " + sanitize.Line(msg.err.Error())
-			return m, nil
-		}
-		m.body.SetValue(msg.body)
-		m.note = "Body updated from the editor."
-		return m, nil
+		return m, m.bodyEdited(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -58,6 +55,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == "esc" {
 			m.editing = false
 			m.body.Blur()
+			m.note, m.problem = "", bodyProblem(m.body.Value())
 			return m.focusField()
 		}
 		return m.forward(msg)
@@ -81,7 +79,7 @@ func (m *Model) handleConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.com.Keys.Confirm):
 		m.confirming = false
-		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.Request()})
+		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.Request(), Confirmed: true})
 	case key.Matches(msg, m.com.Keys.Deny), msg.String() == "enter":
 		m.confirming = false
 		m.note = "Not sent."
@@ -96,10 +94,41 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	if m.focus < len(m.fields) {
-		m.fields[m.focus].input, cmd = m.fields[m.focus].input.Update(msg)
+		f := &m.fields[m.focus]
+		before := f.input.Value()
+		f.input, cmd = f.input.Update(msg)
 		m.note, m.problem = "", ""
+		if cut(before, f.input.Value(), f.input.CharLimit, msg) {
+			m.problem = fmt.Sprintf("%s holds at most %s characters; the rest was not taken.", f.param.Name,
+				thousands(f.input.CharLimit))
+		}
 	}
 	return cmd
+}
+
+// cut reports whether msg tried to put more into a field than its limit
+// lets it hold: a paste that did not fit, or a character typed into a
+// full field.
+func cut(before, after string, limit int, msg tea.Msg) bool {
+	n := utf8.RuneCountInString(after)
+	if limit <= 0 || n < limit {
+		return false
+	}
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return utf8.RuneCountInString(before)+utf8.RuneCountInString(msg.Content) > limit
+	case tea.KeyPressMsg:
+		return msg.Text != "" && before == after
+	}
+	return false
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func (m *Model) moveFocus(d int) tea.Cmd {
@@ -132,20 +161,49 @@ func (m *Model) editBody() tea.Cmd {
 	}
 	editor := strings.Fields(firstNonEmpty(m.com.Getenv("VISUAL"), m.com.Getenv("EDITOR")))
 	if len(editor) == 0 {
-		m.editing = true
-		m.focusField()
-		m.note = "Editing the body here (set $EDITOR to use your editor); esc returns to the form."
-		return m.body.Focus()
+		return m.editHere("Editing the body here (set $EDITOR to use your editor); esc returns to the form.")
 	}
 	dir, body := m.com.CacheDir, m.body.Value()
 	return func() tea.Msg {
+		if _, err := exec.LookPath(editor[0]); err != nil {
+			return bodyFileMsg{editor: editor, missing: true}
+		}
 		path, err := writeBodyFile(dir, body)
 		return bodyFileMsg{editor: editor, path: path, err: err}
 	}
 }
 
+// editHere gives the body text area the keyboard, saying why in note.
+func (m *Model) editHere(note string) tea.Cmd {
+	m.editing = true
+	m.focusField()
+	m.note, m.problem = note, ""
+	m.body.SetHeight(max(3, m.bodyHeight()))
+	return m.body.Focus()
+}
+
+// bodyEdited takes the body back from the editor: it says when nothing
+// changed, and flags a body that is no longer valid JSON at once.
+func (m *Model) bodyEdited(msg bodyEditedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.problem = "The editor failed: " + sanitize.Line(msg.err.Error()) + ". The body is as it was."
+		return nil
+	}
+	if msg.body == m.body.Value() {
+		m.note, m.problem = "Body unchanged.", ""
+		return nil
+	}
+	m.body.SetValue(msg.body)
+	m.note, m.problem = "Body updated from the editor.", bodyProblem(msg.body)
+	return nil
+}
+
 // runEditor hands the terminal to the editor on the written body file.
 func (m *Model) runEditor(msg bodyFileMsg) tea.Cmd {
+	if msg.missing {
+		return m.editHere(fmt.Sprintf("The editor %q was not found, so the body is edited here; esc returns to the form.",
+			sanitize.Line(msg.editor[0])))
+	}
 	if msg.err != nil {
 		m.problem = msg.err.Error()
 		return nil

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 )
 
@@ -46,6 +47,11 @@ func (m *Model) urlLines() []string {
 	bw := ansi.StringWidth(badge)
 	w := max(10, m.width-2)
 	parts := common.WrapURL(m.PreviewURL(), w-bw, w-bw)
+	// a long value must not push the form off the screen
+	if most := max(1, m.height/4); len(parts) > most {
+		parts = parts[:most]
+		parts[most-1] = ansi.Truncate(parts[most-1], w-bw-1, "") + "…"
+	}
 	out := make([]string, len(parts))
 	for i, p := range parts {
 		lead := strings.Repeat(" ", bw)
@@ -172,7 +178,12 @@ func editorName(getenv func(string) string) string {
 func (m *Model) overlayDialog(base string) string {
 	s := m.com.Styles
 	w := min(m.width-4, 64)
-	text := fmt.Sprintf("%s %s will change data in %s (%d).", m.op.Method, m.PreviewURL(), m.org.Name, m.org.ID)
+	org := m.Org()
+	company := fmt.Sprintf("%s (%d)", sanitize.Line(org.Name), org.ID)
+	if org.Name == "" {
+		company = fmt.Sprintf("organization %d", org.ID)
+	}
+	text := fmt.Sprintf("%s %s will change data in %s.", m.op.Method, m.PreviewURL(), company)
 	body := ansi.Wordwrap(text, w-6, " /") + "\n\n" + s.Key.Render("Send it?") + " " + s.Muted.Render("y sends · n or esc cancels")
 	dialog := s.Dialog.Width(w).Render(body)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, dialog,

@@ -23,21 +23,22 @@ const DefaultAllPageSize = 1000
 type pagesProgress struct {
 	pages, items, bytes atomic.Int64
 	last                atomic.Int64 // when items last arrived, Unix nanoseconds
-	total               int          // items in all pages, from the answer shown; 0 if unknown
+	total               atomic.Int64 // items in all pages (the server's count); 0 if unknown
+	times               pageTimes
+	wait                waitState
 }
 
 // stalledAfter is how long without new items before the pane says it is
 // waiting for the request budget.
 const stalledAfter = 2 * time.Second
 
-// AllPagesRequest is req asking for every page: from page 0, with the
-// user's other query values and page size (DefaultAllPageSize if none).
+// AllPagesRequest is req asking for every page: from page 0, in Dinero's
+// largest pages (the fewest requests under the rate limit; the merged
+// answer is the same), with every other query value the user gave.
 func AllPagesRequest(req common.Request) common.Request {
 	req.Query = cloneValues(req.Query)
 	req.Query.Del("page")
-	if req.Query.Get("pageSize") == "" {
-		req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
-	}
+	req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
 	return req
 }
 
@@ -50,10 +51,10 @@ func (m *Model) fetchAll() tea.Cmd {
 		m.problem = "This endpoint is not paged: A fetches every page of a paged list."
 		return nil
 	}
-	pr := &pagesProgress{}
+	pr := &pagesProgress{times: pageTimes{start: m.com.Now()}}
 	pr.last.Store(m.com.Now().UnixNano())
 	if pg, ok := m.Paging(); ok {
-		pr.total = pg.Total
+		pr.total.Store(int64(pg.Total))
 	}
 	m.stop()
 	m.gen++
@@ -62,9 +63,15 @@ func (m *Model) fetchAll() tea.Cmd {
 	ctx, cancel := context.WithCancel(m.com.Ctx)
 	m.cancel = cancel
 	gen, be, op, req, now := m.gen, m.com.Backend, m.op, m.allReq, m.com.Now
+	ctx = common.WithWaitNotify(ctx, func(w common.Wait) { pr.wait.set(now().Add(w.For), w.Reason) })
 	fetch := func() tea.Msg {
 		resp, err := be.AllPages(ctx, req, func(p common.PagesProgress) {
-			pr.last.Store(now().UnixNano())
+			t := now()
+			pr.last.Store(t.UnixNano())
+			pr.times.add(t)
+			if p.Total > 0 {
+				pr.total.Store(int64(p.Total))
+			}
 			pr.pages.Store(int64(p.Pages))
 			pr.items.Store(int64(p.Items))
 			pr.bytes.Store(p.Bytes)
@@ -108,25 +115,47 @@ func (m *Model) fetchingView(h int) string {
 	s := m.com.Styles
 	pr := m.fetching
 	target := m.allReq.Method + " " + ExpandPath(m.allReq)
-	items, pages := int(pr.items.Load()), int(pr.pages.Load())
+	items, pages, total := int(pr.items.Load()), int(pr.pages.Load()), int(pr.total.Load())
 	count := Thousands(items) + " items"
-	if pr.total > 0 {
-		count = Thousands(items) + " of " + Thousands(pr.total) + " items"
+	if total > 0 {
+		count = Thousands(items) + " of " + Thousands(total) + " items"
 	}
 	status := fmt.Sprintf("%d %s · %s · %s", pages, plural(pages, "page", "pages"), count, FormatSize(pr.bytes.Load()))
+	now := m.com.Now()
+	if left, ok := m.fetchETA(now); ok {
+		status += " · about " + formatLeft(left) + " left"
+	}
 	bar := ""
-	if pr.total > 0 {
-		w := min(40, m.width-4)
-		n := min(w, items*w/pr.total)
+	if total > 0 {
+		w := max(1, min(40, m.width-4))
+		n := min(w, items*w/total)
 		bar = " " + s.Progress.Done.Render(strings.Repeat("█", n)) + s.Progress.Rest.Render(strings.Repeat("░", w-n))
 	}
-	note := s.Muted.Render("Dinero allows 100 requests a minute; large lists take a while.")
-	if m.com.Now().Sub(time.Unix(0, pr.last.Load())) > stalledAfter {
-		note = s.Warning.Render("Waiting: Dinero allows 100 requests a minute.")
+	note, noteStyle := "Dinero allows 100 requests a minute; large lists take a while.", s.Muted
+	if d, why := pr.wait.left(now); d > 0 {
+		note, noteStyle = waitLine(d, why), s.Warning
+	} else if now.Sub(time.Unix(0, pr.last.Load())) > stalledAfter {
+		note, noteStyle = "Waiting: Dinero allows 100 requests a minute.", s.Warning
 	}
-	lines := []string{"", " " + m.spinner.View() + " Fetching every page of " + s.Value.Render(ansi.Truncate(target, m.width-28, "…")),
-		"", bar, " " + status, "", " " + note, " " + s.Muted.Render("esc cancels")}
+	w := m.width - 1
+	lines := []string{"", " " + m.spinner.View() + " Fetching every page of " + s.Value.Render(ansi.Truncate(target, max(1, m.width-28), "…")),
+		"", bar, common.Wrap(status, w, " ", plainText), "", common.Wrap(note, w, " ", noteStyle.Render), " " + s.Muted.Render("esc cancels")}
 	return common.FitBlock(strings.Join(lines, "\n"), m.width, h)
+}
+
+// fetchETA is the time left to fetch every page: the pages still to ask
+// for (from the server's count of items and the page size) under the
+// request budget, at the pace pages have come so far.
+func (m *Model) fetchETA(now time.Time) (time.Duration, bool) {
+	pr := m.fetching
+	total, items := int(pr.total.Load()), int(pr.items.Load())
+	size, err := strconv.Atoi(m.allReq.Query.Get("pageSize"))
+	if total <= 0 || err != nil || size <= 0 || pr.pages.Load() == 0 {
+		return 0, false
+	}
+	left := (max(0, total-items) + size - 1) / size
+	wait, _ := pr.wait.left(now)
+	return pr.times.eta(now, left, wait)
 }
 
 // mergedSummary is the summary line of a merged answer.
@@ -149,6 +178,8 @@ func Thousands(n int) string {
 	}
 	return s
 }
+
+func plainText(s ...string) string { return strings.Join(s, " ") }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

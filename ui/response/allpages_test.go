@@ -23,8 +23,8 @@ func TestAllPagesRequest(t *testing.T) {
 		in, want url.Values
 	}{
 		{"no page size: the largest", url.Values{"page": {"4"}}, url.Values{"pageSize": {"1000"}}},
-		{"the user's page size and filters stay", url.Values{"page": {"2"}, "pageSize": {"250"}, "statusFilter": {"Paid"}},
-			url.Values{"pageSize": {"250"}, "statusFilter": {"Paid"}}},
+		{"the largest page, every filter stays", url.Values{"page": {"2"}, "pageSize": {"250"}, "statusFilter": {"Paid"}, "fields": {"Guid,Number"}},
+			url.Values{"pageSize": {"1000"}, "statusFilter": {"Paid"}, "fields": {"Guid,Number"}}},
 		{"nothing set", nil, url.Values{"pageSize": {"1000"}}},
 	}
 	for _, c := range cases {

@@ -57,7 +57,10 @@ type snapshot struct {
 }
 
 // progress is written by the download goroutine and read by View.
-type progress struct{ done, total atomic.Int64 }
+type progress struct {
+	done, total atomic.Int64
+	wait        waitState
+}
 
 // New returns an empty response pane.
 func New(com common.Common) *Model {
@@ -82,6 +85,9 @@ func (m *Model) RefreshStyles() {
 
 // Title implements common.Component.
 func (m *Model) Title() string {
+	if m.sending && m.fetching == nil {
+		return "sending"
+	}
 	if m.merged() {
 		return "all pages"
 	}
@@ -99,6 +105,34 @@ func (m *Model) Busy() bool { return m.sending }
 
 // Response returns the response shown (nil if none).
 func (m *Model) Response() *common.Response { return m.resp }
+
+// Request returns the request whose answer is shown (or is on its way).
+func (m *Model) Request() common.Request {
+	if m.fetching != nil {
+		return m.allReq
+	}
+	return m.req
+}
+
+// FetchingAll reports whether every page is being fetched.
+func (m *Model) FetchingAll() bool { return m.sending && m.fetching != nil }
+
+// StopFetch cancels the fetch of every page (the user chose to send
+// another request instead).
+func (m *Model) StopFetch() {
+	if m.FetchingAll() {
+		m.stop()
+		m.gen++
+	}
+}
+
+// FetchProgress is how many pages and items the fetch of every page has.
+func (m *Model) FetchProgress() (pages, items int) {
+	if m.fetching == nil {
+		return 0, 0
+	}
+	return int(m.fetching.pages.Load()), int(m.fetching.items.Load())
+}
 
 // Operation returns the operation whose answer is shown.
 func (m *Model) Operation() catalog.Operation { return m.op }
@@ -138,7 +172,8 @@ func (m *Model) Send(op catalog.Operation, req common.Request) tea.Cmd {
 	m.progress = &progress{}
 	ctx, cancel := context.WithCancel(m.com.Ctx)
 	m.cancel = cancel
-	gen, be, pr := m.gen, m.com.Backend, m.progress
+	gen, be, pr, now := m.gen, m.com.Backend, m.progress, m.com.Now
+	ctx = common.WithWaitNotify(ctx, func(w common.Wait) { pr.wait.set(now().Add(w.For), w.Reason) })
 	send := func() tea.Msg {
 		resp, err := be.Send(ctx, req, func(done, total int64) {
 			pr.done.Store(done)

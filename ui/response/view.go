@@ -25,11 +25,11 @@ func (m *Model) chromeLines() []string {
 	s := m.com.Styles
 	w := m.width - 1
 	var lines []string
-	if m.resp != nil {
+	// while another request is on its way the last answer's status is
+	// not shown (it would read as the new one's)
+	if m.resp != nil && (!m.sending || m.fetching != nil) {
 		lines = append(lines, m.summary(w))
-	}
-	if e := m.errorLines(w); len(e) > 0 {
-		lines = append(lines, e...)
+		lines = append(lines, m.errorLines(w)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, " "+s.Warning.Render(ansi.Truncate(m.problem, w-1, "…")))
@@ -54,13 +54,26 @@ func (m *Model) summary(w int) string {
 	}
 	right := ""
 	if pg, ok := m.Paging(); ok {
-		right = fmt.Sprintf("page %d of %d · ] next · [ previous ", pg.Page+1, max(1, pg.Pages))
+		right = pageHint(pg) + " "
 	}
 	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return ansi.Truncate(left, w, "…")
 	}
 	return left + strings.Repeat(" ", gap) + s.Muted.Render(right)
+}
+
+// pageHint is where a paged answer stands, with only the page keys that
+// lead somewhere.
+func pageHint(pg Page) string {
+	out := fmt.Sprintf("page %d of %d", pg.Page+1, max(1, pg.Pages))
+	if pg.Page+1 < pg.Pages {
+		out += " · ] next"
+	}
+	if pg.Page > 0 {
+		out += " · [ previous"
+	}
+	return out
 }
 
 func (m *Model) errorLines(w int) []string {
@@ -120,8 +133,12 @@ func (m *Model) View() string {
 func (m *Model) sendingView(h int) string {
 	s := m.com.Styles
 	target := m.req.Method + " " + ExpandPath(m.req)
-	lines := []string{"", " " + m.spinner.View() + " Sending " + s.Value.Render(ansi.Truncate(target, m.width-14, "…")),
-		"", " " + m.progressBar(min(40, m.width-24)), "", " " + s.Muted.Render("esc cancels")}
+	bar := " " + m.progressBar(min(40, m.width-24))
+	if d, why := m.progress.wait.left(m.com.Now()); d > 0 && m.progress.done.Load() == 0 {
+		bar = common.Wrap(waitLine(d, why), m.width-1, " ", s.Warning.Render)
+	}
+	lines := []string{"", " " + m.spinner.View() + " Sending " + s.Value.Render(ansi.Truncate(target, max(1, m.width-14), "…")),
+		"", bar, "", " " + s.Muted.Render("esc cancels")}
 	return common.FitBlock(strings.Join(lines, "\n"), m.width, h)
 }
 
