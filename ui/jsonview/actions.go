@@ -66,7 +66,7 @@ func (m Model) currentKey() string {
 	case l.flags&flagKey != 0:
 		return d.Key(i)
 	case l.parent != noLine:
-		return fmt.Sprint(l.ord)
+		return fmt.Sprint(d.ord(i))
 	}
 	return ""
 }

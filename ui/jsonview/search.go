@@ -41,6 +41,11 @@ func (m *Model) findNext(dir int) {
 		m.status = fmt.Sprintf("no match for %q", m.term)
 		return
 	}
+	if done, _ := d.Progress(); int64(at) >= done && d.Indexing() {
+		m.pending, m.pendingAt = pendMatch, at
+		m.status = m.waitText("the match")
+		return
+	}
 	m.goToMatch(d.lineAt(at))
 	if wrapped {
 		m.status = "search wrapped around"
