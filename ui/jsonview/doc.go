@@ -103,7 +103,8 @@ type Document struct {
 	ordMu    sync.Mutex
 	ordCache map[uint32]uint32 // positions of opening lines among their siblings
 
-	src *source // the file behind a mapping, or nil
+	src    *source // the file behind a mapping, or nil
+	shared bool    // data belongs to another document (a query result)
 }
 
 // maxSize is the largest document the 32-bit offsets of the index can address.

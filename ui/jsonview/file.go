@@ -111,7 +111,7 @@ func (d *Document) Close() error {
 	}
 	d.stop.Store(true)
 	d.Wait()
-	if d.src == nil || d.src.release == nil {
+	if d.shared || d.src == nil || d.src.release == nil {
 		return nil
 	}
 	r := d.src.release

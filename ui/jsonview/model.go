@@ -47,8 +47,9 @@ type Model struct {
 
 // viewState is the position and folding in a document.
 type viewState struct {
-	cursor, top, xoff int
-	folded            []uint64
+	cursor, top, xoff     int
+	folded                []uint64
+	foldLevel, foldedUpTo int
 }
 
 // Option configures a Model.

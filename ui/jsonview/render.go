@@ -47,6 +47,16 @@ func stringEnd(b []byte, start int) int {
 	}
 }
 
+// shownEnd is tokenEnd for a token of which at most maxCols columns are
+// shown (0: all): a huge string is only scanned as far as the screen needs.
+func shownEnd(b []byte, start int, kind uint8, maxCols int) int {
+	if kind != kindString || maxCols <= 0 {
+		return tokenEnd(b, start, kind)
+	}
+	window := min(len(b), start+8*maxCols+64) // a column takes at most 6 bytes (\uXXXX)
+	return stringEnd(b[:window], start)
+}
+
 // tokenEnd returns the end of the scalar token at b[start].
 func tokenEnd(b []byte, start int, kind uint8) int {
 	switch kind {
@@ -158,8 +168,7 @@ func (d *Document) rowSegs(i int, folded bool, maxCols int) []seg {
 	}
 	v := int(l.off)
 	if l.flags&flagKey != 0 {
-		end := stringEnd(b, v)
-		segs = append(segs, seg{piece(v, end), segKey}, seg{": ", segPunct})
+		segs = append(segs, seg{piece(v, shownEnd(b, v, kindString, maxCols)), segKey}, seg{": ", segPunct})
 		v = d.valueStart(i)
 	}
 	switch l.kind {
@@ -184,7 +193,7 @@ func (d *Document) rowSegs(i int, folded bool, maxCols int) []seg {
 	case kindEmpty:
 		segs = append(segs, seg{string(b[v]) + string(b[v]+2), segBracket})
 	default:
-		segs = append(segs, seg{piece(v, tokenEnd(b, v, l.kind)), scalarSeg(l.kind)})
+		segs = append(segs, seg{piece(v, shownEnd(b, v, l.kind, maxCols)), scalarSeg(l.kind)})
 	}
 	if d.needsComma(i, folded) && !(isOpen(l.kind) && !folded) {
 		segs = append(segs, seg{",", segPunct})
