@@ -13,7 +13,7 @@ import (
 
 // copyLimit is the size up to which a file is read into memory instead of
 // mapped: a small copy cannot change or vanish under the viewer.
-const copyLimit = 32 << 20
+var copyLimit int64 = 32 << 20
 
 // errChanged explains a fault on a mapped file that was truncated.
 var errChanged = errors.New("the file changed on disk while it was open; reopen it to see it")

@@ -133,11 +133,17 @@ func (ix *indexer) publish() error {
 		d.dropPages(ix.dropped, ix.pos)
 		ix.dropped = ix.pos
 	}
+	if publishHook != nil {
+		publishHook(d)
+	}
 	if d.stop.Load() {
 		return errStopped
 	}
 	return nil
 }
+
+// publishHook, when set (by tests), runs after each publication.
+var publishHook func(*Document)
 
 func (ix *indexer) run() error {
 	if hasBOM(ix.b) {
@@ -177,7 +183,8 @@ func (ix *indexer) nextRoot() (bool, error) {
 	if ix.pos == len(ix.b) {
 		return false, nil
 	}
-	if bytes.IndexByte(ix.b[start:ix.pos], '\n') < 0 {
+	if c := ix.b[ix.pos]; bytes.IndexByte(ix.b[start:ix.pos], '\n') < 0 ||
+		bytes.IndexByte([]byte(`{["tfn-0123456789`), c) < 0 {
 		return false, ix.syntaxError("after the end of the JSON value")
 	}
 	ix.d.seq.Store(true)

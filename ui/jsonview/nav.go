@@ -177,7 +177,7 @@ func (m *Model) sibling(dir int) {
 				return
 			}
 		}
-		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && l.parent != noLine {
+		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && (l.parent != noLine || d.seq.Load()) {
 			m.moveTo(j + 1)
 		}
 		return
