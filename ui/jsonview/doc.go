@@ -62,6 +62,7 @@ type lineTable struct {
 	chunks []*[chunkLen]line // allocated up front for the most lines the input can have
 	n      int               // lines written (owned by the writer)
 	shown  atomic.Int64      // lines published to readers
+	huge   *hugeChunks       // where chunks come from for big files; nil: the Go heap
 }
 
 func newLineTable(size int) lineTable {
@@ -72,7 +73,11 @@ func newLineTable(size int) lineTable {
 func (t *lineTable) add(l line) {
 	c := t.n >> chunkBits
 	if t.chunks[c] == nil {
-		t.chunks[c] = new([chunkLen]line)
+		if t.huge != nil {
+			t.chunks[c] = t.huge.chunk()
+		} else {
+			t.chunks[c] = new([chunkLen]line)
+		}
 	}
 	t.chunks[c][t.n&(chunkLen-1)] = l
 	t.n++

@@ -74,6 +74,7 @@ func OpenFile(f *os.File) (*Document, error) {
 	}
 	d := newDocument(data)
 	d.src = &source{f: f, size: st.Size(), mtime: st.ModTime(), release: release}
+	d.lines.huge = &hugeChunks{}
 	return startIndexing(d), nil
 }
 
@@ -116,6 +117,9 @@ func (d *Document) Close() error {
 	}
 	r := d.src.release
 	d.src.release = nil
+	if h := d.lines.huge; h != nil {
+		h.release()
+	}
 	err := r()
 	if cerr := d.src.f.Close(); err == nil {
 		err = cerr

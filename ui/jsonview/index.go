@@ -98,7 +98,9 @@ func (d *Document) index(ready chan struct{}) {
 func (ix *indexer) fail(err error) {
 	d := ix.d
 	if ix.ready == nil || !ix.signalled() {
+		huge := d.lines.huge
 		d.lines = newLineTable(len(d.data))
+		d.lines.huge = huge
 		d.isJSON = false
 		d.seq.Store(false)
 		d.fallBackToText(err)
