@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/tidwall/gjson"
 )
 
 func TestImperfectInputKeepsStructure(t *testing.T) {
@@ -78,6 +79,44 @@ func TestCopyRefusesHugeValuesWithoutDecoding(t *testing.T) {
 		m, cmd = m.Update(keyMsg("v"))
 		if cmd != nil || !strings.Contains(m.status, "too large for the clipboard") {
 			t.Fatalf("copy of line %d: status %q", m.cursor, m.status)
+		}
+	}
+}
+
+func TestSidewaysScrollKeepsGraphemeClusters(t *testing.T) {
+	segs := []seg{{`"❤️🇩🇰x"`, segString}}
+	for from := range 8 {
+		for _, s := range sliceCols(segs, from, from+3) {
+			for _, broken := range []string{"\u2764", "\U0001F1E9", "\U0001F1F0"} {
+				if strings.Contains(s.text, broken) && !strings.Contains(s.text, "❤️") && !strings.Contains(s.text, "🇩🇰") {
+					t.Fatalf("columns %d-%d split a cluster: %q", from, from+3, s.text)
+				}
+			}
+		}
+	}
+}
+
+func TestSearchScrollsToAMatchInALongLine(t *testing.T) {
+	long := strings.Repeat("æbler ", 2000) + "NEEDLE" + strings.Repeat(" pærer", 100)
+	m := plainModel(t, `{"a":1,"text":"`+long+`"}`, 60, 8)
+	m = press(t, m, "/")
+	m = typeText(t, m, "NEEDLE")
+	m = press(t, m, "enter")
+	if m.CurrentPath() != "text" || m.xoff == 0 || !strings.Contains(screen(m), "NEEDLE") {
+		t.Fatalf("path %q xoff %d\n%s", m.CurrentPath(), m.xoff, screen(m))
+	}
+}
+
+func TestEmptyKeysHavePaths(t *testing.T) {
+	src := `{"":{"":1},"a":{"":2}}`
+	d := mustParse(t, src)
+	for line, want := range map[int]string{1: "@this.", 2: "@this..", 5: "a."} {
+		p := d.Path(line)
+		if p != want {
+			t.Errorf("Path(%d) = %q, want %q", line, p, want)
+		}
+		if got := gjson.Get(src, p).Raw; got != string(d.Value(line)) {
+			t.Errorf("gjson %q = %q, want %s", p, got, d.Value(line))
 		}
 	}
 }

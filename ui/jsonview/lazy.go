@@ -72,7 +72,7 @@ func (m *Model) catchUp() {
 		if done, _ := d.Progress(); int64(m.pendingAt) < done || !d.Indexing() {
 			m.pending = pendNone
 			m.status = ""
-			m.goToMatch(d.lineAt(m.pendingAt))
+			m.goToMatch(d.lineAt(m.pendingAt), m.pendingAt)
 		} else {
 			m.status = m.waitText("the match")
 		}

@@ -38,6 +38,11 @@ func (d *Document) Path(i int) string {
 	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
 		parts[a], parts[b] = parts[b], parts[a]
 	}
+	if parts[0] == "" {
+		// gjson reads an empty path as the key "", but "" means "no path"
+		// to callers: spell it from the root.
+		return "@this." + strings.Join(parts, ".")
+	}
 	return strings.Join(parts, ".")
 }
 
