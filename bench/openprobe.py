@@ -35,6 +35,9 @@ def run_once(a, tag):
         if a.later:
             res["later"] = wait_for(session, lambda s: re.search(a.later, s), a.timeout) - t0
         time.sleep(0.3)
+    except TimeoutError:
+        res.setdefault("open", float("inf"))
+        res.setdefault("later", float("inf"))
     finally:
         tmux("send-keys", "-t", session, "q", check=False)
         for _ in range(500):
@@ -58,8 +61,13 @@ def main():
     ap.add_argument("cmd")
     ap.add_argument("file")
     a = ap.parse_args()
-    runs = [run_once(a, str(i)) for i in range(a.runs)]
-    med = {k: statistics.median([r[k] for r in runs]) for k in runs[0]}
+    runs = []
+    for i in range(a.runs):
+        runs.append(run_once(a, str(i)))
+        if runs[-1]["open"] == float("inf"):
+            print(f"did not open within {a.timeout:.0f} s; no more runs", flush=True)
+            break
+    med = {k: statistics.median([r[k] for r in runs if k in r]) for k in runs[0]}
     size = os.path.getsize(a.file) / 2**20
     times = " ".join(f"{k} {med[k]*1000:.0f} ms" for k in ("open", "later") if k in med)
     print(f"{os.path.basename(a.file)} ({size:.0f} MB{', stdin' if a.stdin else ''}), median of {a.runs}: {times},"

@@ -2,6 +2,7 @@ package jsonview
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sync/atomic"
@@ -366,9 +367,7 @@ func (ix *indexer) skipSpace() {
 func (ix *indexer) str() error {
 	b, p := ix.b, ix.pos+1
 	for {
-		for p < len(b) && strPlain[b[p]] {
-			p++
-		}
+		p = skipPlain(b, p)
 		if p >= len(b) {
 			ix.pos = p
 			return ix.eof()
@@ -388,6 +387,29 @@ func (ix *indexer) str() error {
 			return ix.syntaxError("in a string (control characters must be escaped)")
 		}
 	}
+}
+
+// skipPlain returns the first index from p of a byte that needs attention
+// inside a string ('"', '\\' or a control character), or len(b). It tests
+// eight bytes at a time.
+func skipPlain(b []byte, p int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for p+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[p:])
+		q := x ^ (ones * '"')
+		s := x ^ (ones * '\\')
+		special := (x - ones*0x20) & ^x // a byte < 0x20
+		special |= (q - ones) & ^q      // a '"'
+		special |= (s - ones) & ^s      // a '\\'
+		if special&highs != 0 {
+			break
+		}
+		p += 8
+	}
+	for p < len(b) && strPlain[b[p]] {
+		p++
+	}
+	return p
 }
 
 // escape checks the escape sequence at b[p] == '\\' and returns its length.

@@ -120,3 +120,22 @@ func TestEmptyKeysHavePaths(t *testing.T) {
 		}
 	}
 }
+
+func TestSkipPlainFindsEverySpecialByte(t *testing.T) {
+	for c := range 256 {
+		for at := range 20 {
+			b := []byte(strings.Repeat("aé", 10))
+			b[at] = byte(c)
+			want := len(b)
+			for i, x := range b {
+				if !strPlain[x] {
+					want = i
+					break
+				}
+			}
+			if got := skipPlain(b, 0); got != want {
+				t.Fatalf("byte %#x at %d: skipPlain = %d, want %d", c, at, got, want)
+			}
+		}
+	}
+}
