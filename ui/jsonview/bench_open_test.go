@@ -157,7 +157,7 @@ func BenchmarkKeysIndexedFile(b *testing.B) {
 // escapedString is a JSON array holding one string of about size bytes
 // made of escapes and multi-byte characters.
 func escapedString(size int) []byte {
-	unit := []byte(`\"<p>\u00e6bler og Ærø</p>\\ \n`)
+	unit := []byte(`<p>\u00e6bler og Ærø</p>\\ \n`) // no \": the worst case of the old scanner
 	var buf bytes.Buffer
 	buf.Grow(size + 64)
 	buf.WriteString(`["`)
