@@ -153,7 +153,7 @@ func (d *Document) markChanged() {
 }
 
 func (d *Document) dropPages(lo, hi int) {
-	if d.src != nil {
+	if d.src != nil && !d.shared { // a query result may be a copy on the heap
 		dropPages(d.data, lo, hi)
 	}
 }

@@ -72,8 +72,9 @@ func evalQuery(doc *Document, q string, seq int) queryResultMsg {
 	if raw == nil {
 		raw = []byte(r.Raw)
 	}
-	msg.doc = startIndexing(newDocument(raw))
-	msg.doc.src, msg.doc.shared = doc.src, true
+	res := newDocument(raw)
+	res.src, res.shared = doc.src, true // changes to the file show here too
+	msg.doc = startIndexing(res)
 	return msg
 }
 
