@@ -4,15 +4,19 @@
 For each file and run, every viewer is started in a fresh tmux session and
 timed with the screen as the user sees it (tmux capture-pane):
   first  - from launch to the first screen showing the document
+  G@1st  - G pressed as soon as the first screen shows: launch to the end on screen
   pgdn   - from pressing PageDown to the next screen
   G      - from pressing G to the end of the document on screen
   search - from pressing enter on "/<term>" to the hit on screen
-  rss    - peak resident memory of the process (/usr/bin/time -v)
+  rss    - peak resident memory of the process (/usr/bin/time -v); with a
+           mapped file this counts the file's pages in the page cache too
+  anon   - peak anonymous memory (RssAnon, /proc/PID/status sampled every 20 ms):
+           what the process itself allocated
 Medians over the runs are printed as a table. Usage:
   (a private tmux server, socket "vbench", keeps other sessions out of the way)
   compare.py --runs 3 --viewer ours='/tmp/dinero-tui view' --viewer fx=/path/fx FILE...
 """
-import argparse, os, statistics, subprocess, time
+import argparse, os, statistics, subprocess, threading, time
 
 END_MARK = 'ResultWithoutFilter":'   # only in the Pagination block at the end
 SEARCH_TERM = "ResultWithoutF"        # typed into the prompt; END_MARK is not
@@ -49,6 +53,55 @@ def peak_rss_mb(path):
     return float("nan")
 
 
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(k) for k in f.read().split()]
+    except (ValueError, OSError):
+        return []
+
+
+def viewer_pid(session, depth=1):
+    """The viewer: the child of /usr/bin/time, which the pane runs (through
+    a shell when the input is piped: depth 2)."""
+    r = tmux("display-message", "-p", "-t", session, "#{pane_pid}", check=False)
+    try:
+        pids = [int(r.stdout.strip())]
+    except ValueError:
+        return None
+    for _ in range(depth):
+        pids = [k for p in pids for k in children(p)]
+    for p in pids:
+        try:
+            if "time" not in open(f"/proc/{p}/comm").read() and "cat" not in open(f"/proc/{p}/comm").read():
+                return p
+        except OSError:
+            pass
+    return None
+
+
+class AnonSampler(threading.Thread):
+    """Samples RssAnon of the viewer until stopped; peak is in MB."""
+
+    def __init__(self, session, stdin=False):
+        super().__init__(daemon=True)
+        self.session, self.peak, self.done = session, 0.0, threading.Event()
+        self.depth = 2 if stdin else 1
+
+    def run(self):
+        pid = None
+        while not self.done.is_set():
+            pid = pid or viewer_pid(self.session, self.depth)
+            if pid:
+                try:
+                    for line in open(f"/proc/{pid}/status"):
+                        if line.startswith("RssAnon:"):
+                            self.peak = max(self.peak, int(line.split()[1]) / 1024)
+                except OSError:
+                    pass
+            time.sleep(0.02)
+
+
 def run_once(name, cmd, path, tag, timeout, width, height):
     session = f"vbench-{name}-{tag}"
     timefile = f"/tmp/vbench-{session}.time"
@@ -58,9 +111,15 @@ def run_once(name, cmd, path, tag, timeout, width, height):
     shell = f"exec /usr/bin/time -v -o {timefile} {cmd} {path}"
     t0 = time.monotonic()
     tmux("new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), shell)
+    sampler = AnonSampler(session)
+    sampler.start()
     res = {}
     try:
         res["first"] = wait_for(session, lambda s: START_MARK in s, timeout) - t0
+        tmux("send-keys", "-t", session, "G")
+        res["G@1st"] = wait_for(session, lambda s: END_MARK in s, timeout) - t0
+        tmux("send-keys", "-t", session, "g")
+        wait_for(session, lambda s: END_MARK not in s and START_MARK in s, timeout)
         time.sleep(0.5)
         before = pane(session)
         t0 = time.monotonic()
@@ -89,7 +148,9 @@ def run_once(name, cmd, path, tag, timeout, width, height):
                 break
             time.sleep(0.02)
         tmux("kill-session", "-t", session, check=False)
+        sampler.done.set()
     res["rss"] = peak_rss_mb(timefile)
+    res["anon"] = sampler.peak
     return res
 
 
@@ -115,17 +176,23 @@ def main():
                 print(f"{os.path.basename(path)} run {run+1} {name}: {fmt(r)}", flush=True)
                 results[name].append(r)
         print(f"\n{os.path.basename(path)} ({size:.0f} MB), median of {a.runs}:")
-        print(f"{'viewer':8} {'first screen':>13} {'pgdn':>9} {'G':>9} {'search':>9} {'peak RSS':>10} {'RSS/size':>9}")
+        print(f"{'viewer':8} {'first screen':>13} {'G@1st':>9} {'pgdn':>9} {'G':>9} {'search':>9}"
+              f" {'peak RSS':>10} {'RSS/size':>9} {'RssAnon':>9} {'anon/size':>9}")
         for name, _ in viewers:
             med = {k: statistics.median([r[k] for r in results[name] if k in r] or [float("nan")])
-                   for k in ("first", "pgdn", "G", "search", "rss")}
-            print(f"{name:8} {med['first']*1000:11.0f}ms {med['pgdn']*1000:7.0f}ms {med['G']*1000:7.0f}ms {med['search']*1000:7.0f}ms"
-                  f" {med['rss']:8.0f}MB {med['rss']/size:8.2f}x")
+                   for k in ("first", "G@1st", "pgdn", "G", "search", "rss", "anon")}
+            print(f"{name:8} {med['first']*1000:11.0f}ms {med['G@1st']*1000:7.0f}ms {med['pgdn']*1000:7.0f}ms"
+                  f" {med['G']*1000:7.0f}ms {med['search']*1000:7.0f}ms"
+                  f" {med['rss']:8.0f}MB {med['rss']/size:8.2f}x {med['anon']:7.0f}MB {med['anon']/size:8.2f}x")
         print()
 
 
 def fmt(r):
-    return " ".join(f"{k}={v*1000:.0f}ms" if k != "rss" and isinstance(v, float) else f"{k}={v:.0f}MB" if k == "rss" else f"{k}={v}" for k, v in r.items())
+    def one(k, v):
+        if k in ("rss", "anon"):
+            return f"{k}={v:.0f}MB"
+        return f"{k}={v*1000:.0f}ms" if isinstance(v, float) else f"{k}={v}"
+    return " ".join(one(k, v) for k, v in r.items())
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 
 	"charm.land/bubbles/v2/help"
@@ -47,41 +46,38 @@ func runView(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "dinero-tui view: the viewer needs a terminal; to filter JSON in a pipe use 'dinero-tui api -q'")
 		return 2
 	}
-	doc, err := loadDocument(env, name)
-	if doc == nil {
+	load, err := startLoad(env, name)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui view: %v\n", err)
 		return 1
 	}
-	defer doc.Close()
-	// A parse error still yields a document shown as text with the reason.
-	app := newViewApp(doc, env.Getenv("NO_COLOR") != "")
+	app := newViewApp(nil, env.Getenv("NO_COLOR") != "")
+	app.load = load
 	opts := []tea.ProgramOption{tea.WithContext(env.Ctx)}
 	if f, ok := env.Stdout.(*os.File); ok {
 		opts = append(opts, tea.WithOutput(f))
 	}
-	if _, err := tea.NewProgram(app, opts...).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	final, err := tea.NewProgram(app, opts...).Run()
+	if a, ok := final.(viewApp); ok {
+		defer a.viewer.Document().Close()
+		if a.loadErr != nil {
+			fmt.Fprintf(env.Stderr, "dinero-tui view: %v\n", a.loadErr)
+			return 1
+		}
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		fmt.Fprintf(env.Stderr, "dinero-tui view: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// loadDocument opens a file (mapped, for large files) or reads stdin.
-func loadDocument(env *Env, name string) (*jsonview.Document, error) {
-	if name != "-" {
-		return jsonview.Open(name)
-	}
-	b, err := io.ReadAll(env.Stdin)
-	if err != nil {
-		return nil, fmt.Errorf("read stdin: %w", err)
-	}
-	return jsonview.Parse(b)
-}
-
 // viewApp is the root model of `dinero-tui view`: the viewer plus help and
 // quitting.
 type viewApp struct {
 	viewer   jsonview.Model
+	load     *loader // reads the input; nil once the document is shown
+	loadErr  error
 	help     help.Model
 	quit     key.Binding
 	showHelp key.Binding
@@ -104,10 +100,16 @@ func newViewApp(doc *jsonview.Document, noColor bool) viewApp {
 	}
 }
 
-func (a viewApp) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (a viewApp) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.viewer.Init(), a.load.cmd(), a.load.tick())
+}
 
 func (a viewApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case loadedMsg:
+		return a.loaded(msg)
+	case loadTickMsg:
+		return a, a.load.tick()
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.resize()
@@ -152,7 +154,11 @@ func (a viewApp) FullHelp() [][]key.Binding {
 }
 
 func (a viewApp) View() tea.View {
-	v := tea.NewView(a.viewer.View() + "\n" + a.helpView())
+	body := a.viewer.View()
+	if a.load != nil {
+		body = a.load.view(a.width, a.viewer)
+	}
+	v := tea.NewView(body + "\n" + a.helpView())
 	v.AltScreen = true
 	return v
 }

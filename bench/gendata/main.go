@@ -3,8 +3,10 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ func main() {
 	size := flag.String("size", "100MB", "approximate size (KB, MB or GB suffix)")
 	out := flag.String("o", "", "output file (required)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	escaped := flag.Bool("escaped", false, "write one string of escapes and Danish text instead")
 	flag.Parse()
 	n, err := parseSize(*size)
 	if err != nil || *out == "" {
@@ -27,7 +30,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gendata:", err)
 		os.Exit(1)
 	}
-	count, err := invoicegen.Write(f, n, *seed)
+	var count int
+	if *escaped {
+		err = writeEscaped(f, n)
+	} else {
+		count, err = invoicegen.Write(f, n, *seed)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -35,7 +43,26 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gendata:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "wrote %d invoices to %s\n", count, *out)
+	if *escaped {
+		fmt.Fprintf(os.Stderr, "wrote one escaped string to %s\n", *out)
+	} else {
+		fmt.Fprintf(os.Stderr, "wrote %d invoices to %s\n", count, *out)
+	}
+}
+
+// writeEscaped writes {"html":"..."} holding one string of about n bytes
+// full of escapes and multi-byte characters, the worst case of issue 17.
+func writeEscaped(w io.Writer, n int64) error {
+	// No escaped quote: the old scanner looked for the next '"' after each
+	// escape, so a string without one inside was its worst case.
+	unit := []byte(`<p>Æbler og \u00e6bletræer på Ærø</p>\n\t`)
+	bw := bufio.NewWriterSize(w, 1<<20)
+	bw.WriteString(`{"html":"`)
+	for written := int64(0); written < n; written += int64(len(unit)) {
+		bw.Write(unit)
+	}
+	bw.WriteString("\"}\n")
+	return bw.Flush()
 }
 
 func parseSize(s string) (int64, error) {

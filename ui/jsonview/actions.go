@@ -22,7 +22,14 @@ func (m Model) copyKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var what, text string
 	switch msg.String() {
 	case "v", "y":
-		what, text = "value", copyValue(d.Value(m.cursor))
+		raw := d.Value(m.cursor)
+		// A string decodes to at least a sixth of its JSON (\u00e6 is 2
+		// bytes): refuse what cannot fit before decoding anything.
+		if len(raw) > 6*maxClipboard || len(raw) > maxClipboard && (len(raw) == 0 || raw[0] != '"') {
+			m.status = fmt.Sprintf("the value is %s; too large for the clipboard, save it with s instead", sizeText(len(raw)))
+			return m, nil
+		}
+		what, text = "value", copyValue(raw)
 	case "k":
 		what, text = "key", m.currentKey()
 		if text == "" {
@@ -66,7 +73,7 @@ func (m Model) currentKey() string {
 	case l.flags&flagKey != 0:
 		return d.Key(i)
 	case l.parent != noLine:
-		return fmt.Sprint(l.ord)
+		return fmt.Sprint(d.ord(i))
 	}
 	return ""
 }

@@ -56,7 +56,11 @@ func TestNonJSONIsShownAsText(t *testing.T) {
 	}{
 		{"html", "<html>\n<body>Bad gateway</body>\n</html>", "HTML, not JSON"},
 		{"truncated", `{"Collection":[{"Number":1},{"Num`, "truncated"},
-		{"invalid utf8", "{\"a\":\"\xff\xfe\"}", "invalid UTF-8"},
+		{"truncated at", "{\"a\":\n [1,", "line 2, column 5"},
+		{"invalid utf8 outside strings", "{\"a\":\xff}", "byte 0xff"},
+		{"utf-16", "\xff\xfe{\x00}\x00", "UTF-16LE"},
+		{"utf-32", "\x00\x00\x00[\x00\x00\x00]", "UTF-32BE"},
+		{"json lines on one line", "{\"a\":1} {\"a\":2}", "line 1, column 9"},
 		{"trailing", `{"a":1} x`, "after the end"},
 		{"empty", "", "empty"},
 		{"bad number", `[01]`, "line 1, column 2"},

@@ -2,8 +2,10 @@ package jsonview
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -26,13 +28,25 @@ func init() {
 	for _, c := range []byte(" \t\r\n") {
 		isSpace[c] = true
 	}
-	for c := 0x20; c < 0x80; c++ {
+	for c := 0x20; c < 0x100; c++ {
+		// Bytes >= 0x80 need no check: invalid UTF-8 is shown as U+FFFD.
 		strPlain[c] = c != '"' && c != '\\'
 	}
 	for _, c := range []byte("0123456789+-.eE") {
 		numeric[c] = true
 	}
 }
+
+// publishEvery is how many lines the indexer adds between two publications
+// to readers (and checks for a request to stop).
+const publishEvery = 4096
+
+// firstScreenLines is how many lines a lazy open indexes before it returns:
+// enough for the first screen. A syntax error before that point shows the
+// input as text; after it, everything before the error stays browsable.
+var firstScreenLines = 4096
+
+var errStopped = errors.New("indexing stopped")
 
 // indexer builds the line table of a JSON document in one pass, without
 // recursion: stack holds the opening lines of the containers still open.
@@ -42,31 +56,108 @@ type indexer struct {
 	pos     int
 	stack   []uint32
 	count   []uint32 // children seen so far, per open container
-	drop    func(lo, hi int)
+	roots   uint32   // root values seen (JSON Lines)
+	ready   chan struct{}
 	dropped int
+	stopErr error // set when Close asked the indexer to stop
 }
 
-// indexJSON indexes d.data as JSON. drop, when set, is called with byte
-// ranges already indexed so a file mapping can release them.
-func indexJSON(d *Document, drop func(lo, hi int)) error {
-	ix := &indexer{d: d, b: d.data, drop: drop}
+// index indexes d.data, then closes d.done. With ready set, it closes ready
+// once the first screen is indexed; a later error keeps what came before.
+func (d *Document) index(ready chan struct{}) {
+	ix := &indexer{d: d, b: d.data, ready: ready}
+	defer close(d.done)
+	defer func() {
+		if r := recover(); r != nil {
+			if !isFault(r) {
+				panic(r)
+			}
+			ix.fail(errChanged)
+		}
+	}()
+	defer setPanicOnFault()()
+	if err := encodingProblem(d.data); err != nil {
+		ix.fail(err)
+		return
+	}
+	d.isJSON = true
 	err := ix.run()
-	if err != nil {
-		d.lines = lineTable{}
+	if err == nil {
+		err = ix.stopErr
 	}
-	if drop != nil {
-		drop(0, len(d.data))
+	if err != nil && err != errStopped {
+		ix.fail(err)
+	} else {
+		d.lines.publish()
+		d.indexed.Store(int64(len(d.data)))
 	}
-	return err
+	d.dropPages(ix.dropped, len(d.data))
 }
+
+// fail records err: before the first screen was shown the input becomes
+// text; after it the lines indexed so far stay browsable.
+func (ix *indexer) fail(err error) {
+	d := ix.d
+	if ix.ready == nil || !ix.signalled() {
+		huge := d.lines.huge
+		d.lines = newLineTable(len(d.data))
+		d.lines.huge = huge
+		d.isJSON = false
+		d.seq.Store(false)
+		d.fallBackToText(err)
+		d.lines.publish()
+		d.indexed.Store(int64(len(d.data)))
+		return
+	}
+	d.lines.publish()
+	d.indexed.Store(int64(len(d.data)))
+	d.setProblem(fmt.Sprintf("the JSON breaks off: %v; everything before it is shown", err), err)
+}
+
+func (ix *indexer) signalled() bool {
+	select {
+	case <-ix.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// publish makes the lines indexed so far visible to readers, and reports
+// errStopped when Close asked the indexer to stop.
+func (ix *indexer) publish() error {
+	d := ix.d
+	d.lines.publish()
+	d.indexed.Store(int64(ix.pos))
+	if ix.ready != nil && d.lines.n >= firstScreenLines && !ix.signalled() {
+		close(ix.ready)
+	}
+	if ix.pos-ix.dropped > dropEvery {
+		d.dropPages(ix.dropped, ix.pos)
+		ix.dropped = ix.pos
+	}
+	if publishHook != nil {
+		publishHook(d)
+	}
+	if d.stop.Load() {
+		return errStopped
+	}
+	return nil
+}
+
+// publishHook, when set (by tests), runs after each publication.
+var publishHook func(*Document)
 
 func (ix *indexer) run() error {
+	if hasBOM(ix.b) {
+		ix.pos = len(bom)
+	}
 	ix.skipSpace()
 	if ix.pos == len(ix.b) {
 		return errors.New("the input is empty")
 	}
 	lineStart, hasKey := ix.pos, false
-	for {
+	for ix.stopErr == nil {
 		if err := ix.value(lineStart, hasKey); err != nil {
 			return err
 		}
@@ -76,13 +167,31 @@ func (ix *indexer) run() error {
 			return err
 		}
 		if len(ix.stack) == 0 {
-			ix.skipSpace()
-			if ix.pos < len(ix.b) {
-				return ix.syntaxError("after the end of the JSON value")
+			ix.roots++
+			more, err := ix.nextRoot()
+			if !more || err != nil {
+				return err
 			}
-			return nil
+			lineStart = ix.pos
 		}
 	}
+	return ix.stopErr
+}
+
+// nextRoot moves to the next value of a JSON Lines sequence: one that starts
+// on a new line after a complete value.
+func (ix *indexer) nextRoot() (bool, error) {
+	start := ix.pos
+	ix.skipSpace()
+	if ix.pos == len(ix.b) {
+		return false, nil
+	}
+	if c := ix.b[ix.pos]; bytes.IndexByte(ix.b[start:ix.pos], '\n') < 0 ||
+		bytes.IndexByte([]byte(`{["tfn-0123456789`), c) < 0 {
+		return false, ix.syntaxError("after the end of the JSON value")
+	}
+	ix.d.seq.Store(true)
+	return true, nil
 }
 
 // value indexes the value at ix.pos; an opening bracket only pushes.
@@ -203,15 +312,17 @@ func (ix *indexer) member(inObject bool) (int, bool, error) {
 
 func (ix *indexer) closeTop() {
 	top := ix.stack[len(ix.stack)-1]
+	n := ix.count[len(ix.count)-1]
 	ix.stack = ix.stack[:len(ix.stack)-1]
 	ix.count = ix.count[:len(ix.count)-1]
 	kind := kindObjectEnd
 	if ix.d.line(int(top)).kind == kindArray {
 		kind = kindArrayEnd
 	}
-	l := line{off: uint32(ix.pos), pair: top, parent: top, depth: uint16(len(ix.stack)), kind: kind}
-	ix.d.lines.add(l)
-	ix.d.line(int(top)).pair = uint32(ix.d.lines.n - 1)
+	t := &ix.d.lines
+	t.add(line{off: uint32(ix.pos), pair: top, parent: n, depth: uint16(len(ix.stack)), kind: kind})
+	atomic.StoreUint32(&t.at(int(top)).pair, uint32(t.n-1))
+	ix.maybePublish()
 }
 
 // add appends a line for a value at the current nesting and returns its index.
@@ -220,17 +331,25 @@ func (ix *indexer) add(off int, kind uint8, hasKey bool) int {
 	if hasKey {
 		l.flags = flagKey
 	}
+	ord := ix.roots
 	if n := len(ix.stack); n > 0 {
 		l.parent = ix.stack[n-1]
-		l.ord = ix.count[n-1]
+		ord = ix.count[n-1]
 		ix.count[n-1]++
 	}
-	ix.d.lines.add(l)
-	if ix.drop != nil && off-ix.dropped > dropEvery {
-		ix.drop(ix.dropped, off)
-		ix.dropped = off
+	if !isOpen(kind) {
+		l.pair = ord
 	}
-	return ix.d.lines.n - 1
+	t := &ix.d.lines
+	t.add(l)
+	ix.maybePublish()
+	return t.n - 1
+}
+
+func (ix *indexer) maybePublish() {
+	if ix.d.lines.n%publishEvery == 0 && ix.stopErr == nil {
+		ix.stopErr = ix.publish()
+	}
 }
 
 func (ix *indexer) skipSpace() {
@@ -242,17 +361,13 @@ func (ix *indexer) skipSpace() {
 }
 
 // str scans a string starting at the opening quote, checking escapes and
-// UTF-8, and leaves ix.pos after the closing quote.
+// control characters, and leaves ix.pos after the closing quote. It looks
+// at each byte once. Bytes that are not valid UTF-8 are accepted (shown as
+// U+FFFD), as encoding/json does.
 func (ix *indexer) str() error {
 	b, p := ix.b, ix.pos+1
 	for {
-		if k := bytes.IndexByte(b[p:], '"'); k < 0 {
-			ix.pos = len(b)
-			return ix.eof()
-		}
-		for p < len(b) && strPlain[b[p]] {
-			p++
-		}
+		p = skipPlain(b, p)
 		if p >= len(b) {
 			ix.pos = p
 			return ix.eof()
@@ -267,18 +382,34 @@ func (ix *indexer) str() error {
 				return err
 			}
 			p += n
-		case c < 0x20:
+		default:
 			ix.pos = p
 			return ix.syntaxError("in a string (control characters must be escaped)")
-		default:
-			r, size := utf8.DecodeRune(b[p:])
-			if r == utf8.RuneError && size <= 1 {
-				ix.pos = p
-				return fmt.Errorf("invalid UTF-8 at byte %d", p)
-			}
-			p += size
 		}
 	}
+}
+
+// skipPlain returns the first index from p of a byte that needs attention
+// inside a string ('"', '\\' or a control character), or len(b). It tests
+// eight bytes at a time.
+func skipPlain(b []byte, p int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for p+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[p:])
+		q := x ^ (ones * '"')
+		s := x ^ (ones * '\\')
+		special := (x - ones*0x20) & ^x // a byte < 0x20
+		special |= (q - ones) & ^q      // a '"'
+		special |= (s - ones) & ^s      // a '\\'
+		if special&highs != 0 {
+			break
+		}
+		p += 8
+	}
+	for p < len(b) && strPlain[b[p]] {
+		p++
+	}
+	return p
 }
 
 // escape checks the escape sequence at b[p] == '\\' and returns its length.
@@ -309,7 +440,8 @@ func (ix *indexer) escape(p int) (int, error) {
 }
 
 func (ix *indexer) eof() error {
-	return fmt.Errorf("the body looks truncated: it ends after %d bytes inside a value", len(ix.b))
+	ln, col := lineCol(ix.b, len(ix.b))
+	return fmt.Errorf("the input looks truncated: it ends inside a value at line %d, column %d", ln, col)
 }
 
 // syntaxError describes the byte at ix.pos with its line and column.

@@ -37,12 +37,19 @@ type Model struct {
 	queryText string // the query whose result is shown, "" for none
 	querySeq  int    // identifies the latest query run
 	status    string // a one-line message in the footer
+
+	foldLevel  int         // fold level of the last fold-all (0: none)
+	foldedUpTo int         // lines the fold level was applied to
+	pending    pendingKind // a key waiting for the indexer
+	pendingAt  int         // byte offset of a pending search hit
+	tickSeq    int         // identifies the current chain of index ticks
 }
 
 // viewState is the position and folding in a document.
 type viewState struct {
-	cursor, top, xoff int
-	folded            []uint64
+	cursor, top, xoff     int
+	folded                []uint64
+	foldLevel, foldedUpTo int
 }
 
 // Option configures a Model.
@@ -89,7 +96,10 @@ func (m *Model) SetDocument(doc *Document) {
 func (m *Model) show(doc *Document) {
 	m.doc = doc
 	m.cursor, m.top, m.xoff = 0, 0, 0
-	m.folded = make([]uint64, (doc.Lines()+63)/64)
+	m.folded = nil
+	m.foldLevel, m.foldedUpTo, m.pending = 0, 0, pendNone
+	m.growFolded(doc.Lines())
+	m.tickSeq++
 }
 
 // Document returns the document being viewed (not a query result).
@@ -121,9 +131,19 @@ func (m Model) CurrentPath() string {
 // Query returns the gjson query whose result is shown, or "".
 func (m Model) Query() string { return m.queryText }
 
-func (m Model) isFolded(i int) bool { return m.folded[i>>6]&(1<<(i&63)) != 0 }
+func (m Model) isFolded(i int) bool {
+	return i>>6 < len(m.folded) && m.folded[i>>6]&(1<<(i&63)) != 0
+}
+
+// growFolded makes room for the fold bits of n lines.
+func (m *Model) growFolded(n int) {
+	if words := (n + 63) / 64; words > len(m.folded) {
+		m.folded = append(m.folded, make([]uint64, words-len(m.folded))...)
+	}
+}
 
 func (m *Model) setFolded(i int, on bool) {
+	m.growFolded(i + 1)
 	if on {
 		m.folded[i>>6] |= 1 << (i & 63)
 	} else {

@@ -4,7 +4,9 @@ package jsonview
 func (m Model) next(i int) int {
 	d := m.doc
 	if l := d.line(i); isOpen(l.kind) && m.isFolded(i) {
-		i = int(l.pair)
+		if i = d.pair(i); i < 0 {
+			return -1 // folded up to what is not indexed yet
+		}
 	}
 	if i+1 >= d.Lines() {
 		return -1
@@ -61,7 +63,7 @@ func (m Model) visible(i int) int {
 		i = int(l.pair)
 	}
 	shown := i
-	for p := d.line(i).parent; p != noLine; p = d.line(int(p)).parent {
+	for p := d.line(d.opener(i)).parent; p != noLine; p = d.line(int(p)).parent {
 		if m.isFolded(int(p)) {
 			shown = int(p)
 		}
@@ -72,7 +74,7 @@ func (m Model) visible(i int) int {
 // reveal unfolds every container around line i so that it is visible.
 func (m *Model) reveal(i int) {
 	d := m.doc
-	for p := d.line(i).parent; p != noLine; p = d.line(int(p)).parent {
+	for p := d.line(d.opener(i)).parent; p != noLine; p = d.line(int(p)).parent {
 		m.setFolded(int(p), false)
 	}
 }
@@ -133,23 +135,30 @@ func (m *Model) toggle() {
 }
 
 // foldFrom folds every container at depth >= level (1 folds the root's
-// children); level 0 unfolds everything.
+// children); level 0 unfolds everything. Lines indexed later are folded
+// the same way as they arrive (see foldNew).
 func (m *Model) foldFrom(level int) {
 	clear(m.folded)
-	d := m.doc
-	if level > 0 && d.IsJSON() {
-		for c, chunk := range d.lines.chunks {
-			base := c << chunkBits
-			for j := range chunk {
-				if l := &chunk[j]; isOpen(l.kind) && int(l.depth) >= level {
-					m.setFolded(base+j, true)
-				}
-			}
-		}
-	}
+	m.foldLevel, m.foldedUpTo = level, 0
+	m.foldNew()
 	m.moveTo(m.cursor)
 	m.top = m.visible(m.top)
 	m.ensureVisible()
+}
+
+// foldNew applies the fold level to the lines indexed since the last call.
+func (m *Model) foldNew() {
+	d := m.doc
+	n := d.Lines()
+	m.growFolded(n)
+	if m.foldLevel > 0 && d.IsJSON() {
+		for i := m.foldedUpTo; i < n; i++ {
+			if l := d.line(i); isOpen(l.kind) && int(l.depth) >= m.foldLevel {
+				m.setFolded(i, true)
+			}
+		}
+	}
+	m.foldedUpTo = n
 }
 
 // sibling moves to the next (dir 1) or previous (dir -1) sibling.
@@ -163,19 +172,22 @@ func (m *Model) sibling(dir int) {
 	if dir > 0 {
 		j := i
 		if isOpen(l.kind) {
-			j = int(l.pair)
+			if j = d.pair(i); j < 0 {
+				m.status = m.waitText("the end of this node")
+				return
+			}
 		}
-		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && l.parent != noLine {
+		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && (l.parent != noLine || d.seq.Load()) {
 			m.moveTo(j + 1)
 		}
 		return
 	}
-	if l.ord == 0 || i == 0 {
+	if i == 0 || uint32(i-1) == l.parent {
 		return
 	}
-	j := i - 1
-	if isClose(d.line(j).kind) {
-		j = int(d.line(j).pair)
+	j := d.opener(i - 1)
+	if l.parent == noLine && d.line(j).parent != noLine {
+		return
 	}
 	m.moveTo(j)
 }

@@ -5,9 +5,12 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 )
 
 // sliceCols returns the part of segs between display columns from and to.
+// It cuts between grapheme clusters, so a flag or an emoji with a variation
+// selector is never split.
 func sliceCols(segs []seg, from, to int) []seg {
 	var out []seg
 	col := 0
@@ -22,12 +25,14 @@ func sliceCols(segs []seg, from, to int) []seg {
 			continue
 		}
 		var sb strings.Builder
-		for _, r := range s.text {
-			rw := runewidth.RuneWidth(r)
-			if col >= from && col+rw <= to {
-				sb.WriteRune(r)
+		for rest, state := s.text, -1; rest != ""; {
+			var cluster string
+			cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+			cw := runewidth.StringWidth(cluster)
+			if col >= from && col+cw <= to {
+				sb.WriteString(cluster)
 			}
-			col += rw
+			col += cw
 		}
 		if sb.Len() > 0 {
 			out = append(out, seg{sb.String(), s.kind})

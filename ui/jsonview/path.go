@@ -7,9 +7,10 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Path returns the gjson path of line i ("@this" for the root). A closing
-// line has the path of its container. The path is not sanitized: pass it
-// through Sanitize before showing it.
+// Path returns the gjson path of line i ("@this" for the root, "..N" for
+// the N-th value of a JSON Lines sequence). A closing line has the path of
+// its container. The path is not sanitized: pass it through Sanitize before
+// showing it.
 func (d *Document) Path(i int) string {
 	if !d.IsJSON() || i < 0 || i >= d.Lines() {
 		return ""
@@ -19,12 +20,15 @@ func (d *Document) Path(i int) string {
 	for {
 		l := d.line(i)
 		if l.parent == noLine {
+			if d.seq.Load() {
+				parts = append(parts, ".."+strconv.Itoa(d.ord(i)))
+			}
 			break
 		}
 		if l.flags&flagKey != 0 {
 			parts = append(parts, gjson.Escape(d.Key(i)))
 		} else {
-			parts = append(parts, strconv.Itoa(int(l.ord)))
+			parts = append(parts, strconv.Itoa(d.ord(i)))
 		}
 		i = int(l.parent)
 	}
@@ -34,7 +38,56 @@ func (d *Document) Path(i int) string {
 	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
 		parts[a], parts[b] = parts[b], parts[a]
 	}
+	if parts[0] == "" {
+		// gjson reads an empty path as the key "", but "" means "no path"
+		// to callers: spell it from the root.
+		return "@this." + strings.Join(parts, ".")
+	}
 	return strings.Join(parts, ".")
+}
+
+// ord returns the position of line i among its parent's children (or among
+// the roots of a sequence). Scalars store it; for an opening line it is
+// counted from the previous sibling, with the answers kept for next time.
+func (d *Document) ord(i int) int {
+	i = d.opener(i)
+	l := d.line(i)
+	if !isOpen(l.kind) {
+		return int(l.pair)
+	}
+	d.ordMu.Lock()
+	defer d.ordMu.Unlock()
+	if d.ordCache == nil || len(d.ordCache) > 1<<20 {
+		d.ordCache = make(map[uint32]uint32)
+	}
+	skipped := 0 // opening lines passed on the way back
+	var path []uint32
+	j := i
+	for {
+		if o, ok := d.ordCache[uint32(j)]; ok {
+			return d.remember(path, int(o)+skipped)
+		}
+		path = append(path, uint32(j))
+		k := j - 1
+		if k < 0 || uint32(k) == l.parent {
+			return d.remember(path, skipped)
+		}
+		prev := d.line(k)
+		if !isClose(prev.kind) {
+			return d.remember(path, int(prev.pair)+1+skipped)
+		}
+		j = int(prev.pair)
+		skipped++
+	}
+}
+
+// remember caches the positions of the opening lines on path, the first of
+// which is at position ord and each next one a place earlier.
+func (d *Document) remember(path []uint32, ord int) int {
+	for k, j := range path {
+		d.ordCache[j] = uint32(ord - k)
+	}
+	return ord
 }
 
 // Key returns the decoded key of line i, or "" when it has none.
@@ -53,9 +106,7 @@ func (d *Document) Value(i int) []byte {
 	if i < 0 || i >= d.Lines() {
 		return nil
 	}
-	if isClose(d.line(i).kind) {
-		i = int(d.line(i).pair)
-	}
+	i = d.opener(i)
 	if d.line(i).kind == kindText {
 		return d.data[d.line(i).off:d.textEnd(i)]
 	}
@@ -64,7 +115,7 @@ func (d *Document) Value(i int) []byte {
 
 // lineAt returns the last line starting at or before byte offset off.
 func (d *Document) lineAt(off int) int {
-	lo, hi := 0, d.lines.n-1
+	lo, hi := 0, d.Lines()-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		if int(d.line(mid).off) <= off {

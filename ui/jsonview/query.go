@@ -3,6 +3,7 @@ package jsonview
 import (
 	"fmt"
 	"time"
+	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/tidwall/gjson"
@@ -56,11 +57,24 @@ func evalQuery(doc *Document, q string, seq int) queryResultMsg {
 	if q == "" {
 		return msg
 	}
-	r := gjson.GetBytes(doc.Bytes(), q)
+	data := doc.Bytes()
+	var r gjson.Result
+	if err := doc.guardFault(func() { r = gjson.Get(unsafeString(data), q) }); err != nil {
+		msg.err = err
+		return msg
+	}
 	if !r.Exists() {
 		return msg
 	}
-	msg.doc, msg.err = Parse([]byte(r.Raw))
+	// A result that is part of the document shares its bytes (no copy of a
+	// huge value); a computed one (counts, @keys...) gets its own.
+	raw := within(data, r.Raw)
+	if raw == nil {
+		raw = []byte(r.Raw)
+	}
+	res := newDocument(raw)
+	res.src, res.shared = doc.src, true // changes to the file show here too
+	msg.doc = startIndexing(res)
 	return msg
 }
 
@@ -72,15 +86,23 @@ func (m Model) applyQuery(msg queryResultMsg) Model {
 	switch {
 	case msg.query == "":
 		m.leaveQuery()
+	case msg.err != nil:
+		m.status = msg.err.Error()
 	case msg.doc == nil:
 		m.status = fmt.Sprintf("no match for %s", msg.query)
 	default:
 		if m.base == nil {
 			m.base = m.doc
-			m.saved = viewState{m.cursor, m.top, m.xoff, m.folded}
+			m.saved = viewState{m.cursor, m.top, m.xoff, m.folded, m.foldLevel, m.foldedUpTo}
+		} else {
+			m.doc.Close() // stops indexing the previous result
 		}
 		m.queryText = msg.query
-		m.status = fmt.Sprintf("%s: %s lines", msg.query, groupDigits(msg.doc.Lines()))
+		more := ""
+		if msg.doc.Indexing() {
+			more = "+"
+		}
+		m.status = fmt.Sprintf("%s: %s%s lines", msg.query, groupDigits(msg.doc.Lines()), more)
 		m.show(msg.doc)
 		m.ensureVisible()
 	}
@@ -102,9 +124,31 @@ func (m *Model) leaveQuery() {
 	if m.base == nil {
 		return
 	}
+	m.doc.Close() // stops indexing the result
 	m.doc, m.base = m.base, nil
 	m.queryText = ""
 	s := m.saved
 	m.cursor, m.top, m.xoff, m.folded = s.cursor, s.top, s.xoff, s.folded
+	m.foldLevel, m.foldedUpTo = s.foldLevel, s.foldedUpTo
+	m.foldNew()
 	m.ensureVisible()
+}
+
+// unsafeString views b as a string without copying; b must not change
+// while the string is used (document bytes never do).
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// within returns the part of data that s is a substring of, or nil when s
+// lives elsewhere.
+func within(data []byte, s string) []byte {
+	if len(s) == 0 || len(data) == 0 {
+		return nil
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if p < base || p-base+uintptr(len(s)) > uintptr(len(data)) {
+		return nil
+	}
+	off := int(p - base)
+	return data[off : off+len(s)]
 }

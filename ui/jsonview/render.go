@@ -47,6 +47,16 @@ func stringEnd(b []byte, start int) int {
 	}
 }
 
+// shownEnd is tokenEnd for a token of which at most maxCols columns are
+// shown (0: all): a huge string is only scanned as far as the screen needs.
+func shownEnd(b []byte, start int, kind uint8, maxCols int) int {
+	if kind != kindString || maxCols <= 0 {
+		return tokenEnd(b, start, kind)
+	}
+	window := min(len(b), start+8*maxCols+64) // a column takes at most 6 bytes (\uXXXX)
+	return stringEnd(b[:window], start)
+}
+
 // tokenEnd returns the end of the scalar token at b[start].
 func tokenEnd(b []byte, start int, kind uint8) int {
 	switch kind {
@@ -80,12 +90,16 @@ func (d *Document) valueStart(i int) int {
 }
 
 // valueEnd returns the end of the value of line i (for an opening line, just
-// past its closing bracket).
+// past its closing bracket, or the end of the input while that is not
+// indexed yet).
 func (d *Document) valueEnd(i int) int {
 	l := d.line(i)
 	switch l.kind {
 	case kindObject, kindArray:
-		return int(d.line(int(l.pair)).off) + 1
+		if p := d.pair(i); p >= 0 {
+			return int(d.line(p).off) + 1
+		}
+		return len(d.data)
 	case kindObjectEnd, kindArrayEnd:
 		return int(l.off) + 1
 	case kindEmpty:
@@ -100,13 +114,14 @@ func (d *Document) valueEnd(i int) int {
 	return tokenEnd(d.data, d.valueStart(i), l.kind)
 }
 
-// children returns how many children the opening line i has.
+// children returns how many children the opening line i has, or -1 while
+// its end is not indexed.
 func (d *Document) children(i int) int {
-	last := int(d.line(i).pair) - 1
-	if k := d.line(last).kind; k == kindObjectEnd || k == kindArrayEnd {
-		last = int(d.line(last).pair)
+	p := d.pair(i)
+	if p < 0 {
+		return -1
 	}
-	return int(d.line(last).ord) + 1
+	return int(d.line(p).parent)
 }
 
 func isOpen(k uint8) bool  { return k == kindObject || k == kindArray }
@@ -115,13 +130,18 @@ func isClose(k uint8) bool { return k == kindObjectEnd || k == kindArrayEnd }
 // needsComma reports whether a comma follows line i as displayed.
 func (d *Document) needsComma(i int, folded bool) bool {
 	l := d.line(i)
+	if l.depth == 0 {
+		return false // a root, or one of a JSON Lines sequence
+	}
 	if isOpen(l.kind) {
 		if !folded {
 			return false
 		}
-		i = int(l.pair)
+		if i = d.pair(i); i < 0 {
+			return false
+		}
 	}
-	return i+1 < d.lines.n && !isClose(d.line(i+1).kind)
+	return i+1 < d.Lines() && !isClose(d.line(i+1).kind)
 }
 
 // rowSegs builds the sanitized pieces of line i. maxCols bounds the length
@@ -130,7 +150,7 @@ func (d *Document) rowSegs(i int, folded bool, maxCols int) []seg {
 	l := d.line(i)
 	b := d.data
 	segs := make([]seg, 0, 6)
-	z := sanitizer{maxCols: maxCols}
+	z := sanitizer{maxCols: maxCols, replaceInvalid: l.kind != kindText}
 	piece := func(from, to int) string {
 		z.sb.Reset()
 		z.cols = 0
@@ -148,8 +168,7 @@ func (d *Document) rowSegs(i int, folded bool, maxCols int) []seg {
 	}
 	v := int(l.off)
 	if l.flags&flagKey != 0 {
-		end := stringEnd(b, v)
-		segs = append(segs, seg{piece(v, end), segKey}, seg{": ", segPunct})
+		segs = append(segs, seg{piece(v, shownEnd(b, v, kindString, maxCols)), segKey}, seg{": ", segPunct})
 		v = d.valueStart(i)
 	}
 	switch l.kind {
@@ -161,18 +180,20 @@ func (d *Document) rowSegs(i int, folded bool, maxCols int) []seg {
 			if l.kind == kindArray {
 				closer, noun = "]", " items"
 			}
-			n := d.children(i)
-			if n == 1 {
-				noun = noun[:len(noun)-1]
+			segs = append(segs, seg{"…" + closer, segBracket})
+			if n := d.children(i); n >= 0 {
+				if n == 1 {
+					noun = noun[:len(noun)-1]
+				}
+				segs = append(segs, seg{" " + strconv.Itoa(n) + noun, segFolded})
 			}
-			segs = append(segs, seg{"…" + closer, segBracket}, seg{" " + strconv.Itoa(n) + noun, segFolded})
 		}
 	case kindObjectEnd, kindArrayEnd:
 		segs = append(segs, seg{string(b[v]), segBracket})
 	case kindEmpty:
 		segs = append(segs, seg{string(b[v]) + string(b[v]+2), segBracket})
 	default:
-		segs = append(segs, seg{piece(v, tokenEnd(b, v, l.kind)), scalarSeg(l.kind)})
+		segs = append(segs, seg{piece(v, shownEnd(b, v, l.kind, maxCols)), scalarSeg(l.kind)})
 	}
 	if d.needsComma(i, folded) && !(isOpen(l.kind) && !folded) {
 		segs = append(segs, seg{",", segPunct})

@@ -30,6 +30,9 @@ type sanitizer struct {
 	cols    int
 	maxCols int // stop after this many columns; 0 means no limit
 	tabs    bool
+	// replaceInvalid shows bytes that are not UTF-8 as U+FFFD, as a JSON
+	// decoder reads them, instead of \xNN.
+	replaceInvalid bool
 }
 
 // full reports whether the column budget is used up.
@@ -50,6 +53,9 @@ func (s *sanitizer) write(b []byte) int {
 		r, size := utf8.DecodeRune(b[i:])
 		i += size
 		switch {
+		case r == utf8.RuneError && size == 1 && s.replaceInvalid:
+			s.sb.WriteRune(utf8.RuneError)
+			s.cols++
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&s.sb, "\\x%02x", c)
 			s.cols += 4

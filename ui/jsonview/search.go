@@ -3,6 +3,9 @@ package jsonview
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // findNext moves to the next (dir 1) or previous (dir -1) line containing
@@ -41,18 +44,76 @@ func (m *Model) findNext(dir int) {
 		m.status = fmt.Sprintf("no match for %q", m.term)
 		return
 	}
-	m.goToMatch(d.lineAt(at))
+	if done, _ := d.Progress(); int64(at) >= done && d.Indexing() {
+		m.pending, m.pendingAt = pendMatch, at
+		m.status = m.waitText("the match")
+		return
+	}
+	m.goToMatch(d.lineAt(at), at)
 	if wrapped {
 		m.status = "search wrapped around"
 	}
 }
 
-// goToMatch shows line i near the middle of the screen.
-func (m *Model) goToMatch(i int) {
+// goToMatch shows line i near the middle of the screen and, without
+// wrapping, scrolls sideways to the match at byte offset at.
+func (m *Model) goToMatch(i, at int) {
 	m.reveal(i)
 	m.cursor = m.visible(i)
 	m.top = m.step(m.cursor, -m.bodyHeight()/3)
 	m.ensureVisible()
+	if m.wrap || m.cursor != i {
+		return
+	}
+	avail := max(m.width-m.gutterWidth(), 1)
+	col := m.doc.column(i, at)
+	if col < m.xoff || col+len(m.term) > m.xoff+avail {
+		m.xoff = max(col-avail/3, 0)
+	}
+}
+
+// column is the display column of byte offset at within line i, counted
+// as the sanitizer draws the bytes.
+func (d *Document) column(i, at int) int {
+	l := d.line(i)
+	col := 2 * int(l.depth)
+	if l.kind == kindText {
+		col = 0
+	}
+	start := int(l.off)
+	if l.kind != kindText && l.flags&flagKey != 0 {
+		if v := d.valueStart(i); at >= v {
+			col += columns(d.data[start:stringEnd(d.data, start)], false) + 2
+			start = v
+		}
+	}
+	return col + columns(d.data[start:max(at, start)], l.kind == kindText)
+}
+
+// columns counts the display columns of b as the sanitizer shows it.
+func columns(b []byte, tabs bool) int {
+	cols := 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= 0x20 && c < 0x7f {
+			cols++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			cols++ // U+FFFD in JSON, \xNN in text: close enough to scroll
+		case r == '\t' && tabs:
+			cols += 4
+		case !inert(r):
+			cols += 6
+		default:
+			cols += runewidth.RuneWidth(r)
+		}
+	}
+	return cols
 }
 
 // find returns the first index of term in b; with fold, ASCII letters match

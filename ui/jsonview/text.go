@@ -7,11 +7,10 @@ import (
 
 // indexText indexes d.data as plain text, one display line per text line.
 func (d *Document) indexText() {
-	d.lines = lineTable{}
 	b := d.data
 	off := 0
 	for {
-		d.lines.add(line{off: uint32(off), parent: noLine, ord: uint32(d.lines.n), kind: kindText})
+		d.lines.add(line{off: uint32(off), pair: uint32(d.lines.n), parent: noLine, kind: kindText})
 		k := bytes.IndexByte(b[off:], '\n')
 		if k < 0 {
 			return
@@ -26,7 +25,7 @@ func (d *Document) indexText() {
 // textEnd is the end of text line i (excluding the newline).
 func (d *Document) textEnd(i int) int {
 	end := len(d.data)
-	if i+1 < d.lines.n {
+	if i+1 < d.Lines() {
 		end = int(d.line(i+1).off) - 1
 	} else if end > int(d.line(i).off) && d.data[end-1] == '\n' {
 		end-- // the newline that ends the last line
@@ -44,5 +43,5 @@ func (d *Document) fallBackToText(err error) {
 	if firstNonSpace(d.data) == '<' {
 		what = "HTML, not JSON"
 	}
-	d.problem = fmt.Sprintf("%s, shown as text: %v", what, err)
+	d.setProblem(fmt.Sprintf("%s, shown as text: %v", what, err), err)
 }

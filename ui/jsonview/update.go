@@ -6,8 +6,18 @@ import (
 )
 
 // Update handles keys, pastes into the prompts, and the results of the
-// commands it started (queries, saves). The parent sizes it with SetSize.
+// commands it started (queries, saves, following the indexer: see Init).
+// The parent sizes it with SetSize.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	out, cmd := m, tea.Cmd(nil)
+	if !m.guard(func() { out, cmd = m.update(msg) }) {
+		m.status = changedNotice
+		return m, nil
+	}
+	return out, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.mode != modeNone {
@@ -21,7 +31,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case queryDebounceMsg:
 		return m.runQuery(msg)
 	case queryResultMsg:
-		return m.applyQuery(msg), nil
+		m = m.applyQuery(msg)
+		return m, m.restartWatch()
+	case indexTickMsg:
+		return m.onTick(msg)
 	case savedMsg:
 		m.status = msg.text()
 	}
@@ -30,11 +43,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // handleKey handles a key while no input has focus.
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	if m.doc.Lines() == 0 {
+	if m.doc.Lines() == 0 || m.Document().Changed() {
 		return m, nil
 	}
 	k := m.keys
 	m.status = ""
+	m.pending = pendNone
 	h := m.bodyHeight()
 	switch {
 	case key.Matches(msg, k.Up):
@@ -52,7 +66,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Top):
 		m.moveTo(0)
 	case key.Matches(msg, k.Bottom):
-		m.moveTo(m.last())
+		m.bottom()
 	case key.Matches(msg, k.NextSibling):
 		m.sibling(1)
 	case key.Matches(msg, k.PrevSibling):
@@ -108,6 +122,16 @@ func (m Model) handleOtherKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.back()
 	}
 	return m, nil
+}
+
+// bottom goes to the end, or waits for the indexer to get there.
+func (m *Model) bottom() {
+	if m.doc.Indexing() {
+		m.pending = pendBottom
+		m.status = m.waitText("the end")
+		return
+	}
+	m.moveTo(m.last())
 }
 
 // page moves the cursor and the screen by n lines.

@@ -25,16 +25,32 @@ func (m Model) bodyHeight() int { return max(m.height-m.chrome(), 1) }
 // which query result is shown.
 func (m Model) notice() string {
 	switch {
+	case m.Document().Changed():
+		return changedNotice
 	case m.queryText != "":
 		return "query " + m.queryText + " · esc: whole document"
-	case m.doc != nil && m.doc.problem != "":
-		return m.doc.problem
 	}
-	return ""
+	return m.doc.Problem()
 }
 
-// View renders the component.
+// View renders the component. Once the file behind the document changed,
+// only the notice is shown: the mapping no longer holds what was indexed.
 func (m Model) View() string {
+	var out string
+	if m.Document().Changed() || !m.guard(func() { out = m.view() }) {
+		return m.changedView()
+	}
+	return out
+}
+
+// changedView draws the frame without reading the document.
+func (m Model) changedView() string {
+	rows := make([]string, m.height)
+	rows[0] = m.styles.Problem.Render(fit(changedNotice, m.width))
+	return strings.Join(rows, "\n")
+}
+
+func (m Model) view() string {
 	var sb strings.Builder
 	sb.WriteString(m.header())
 	if n := m.notice(); n != "" {
@@ -55,7 +71,11 @@ func (m Model) header() string {
 	n := m.doc.Lines()
 	pos := ""
 	if n > 0 {
-		pos = fmt.Sprintf(" %s/%s", groupDigits(m.cursor+1), groupDigits(n))
+		more := ""
+		if m.doc.Indexing() {
+			more = "+"
+		}
+		pos = fmt.Sprintf(" %s/%s%s", groupDigits(m.cursor+1), groupDigits(n), more)
 	}
 	path := m.CurrentPath()
 	if path == "" && n > 0 {
@@ -78,7 +98,11 @@ func (m Model) footer() string {
 	case modeCopy:
 		return m.styles.Prompt.Render(fit("copy: v value · k key · p path · esc cancel", m.width))
 	}
-	return m.styles.Status.Render(fit(Sanitize(m.status), m.width))
+	status := m.status
+	if status == "" && m.doc.Indexing() {
+		status = "indexing " + m.progressText()
+	}
+	return m.styles.Status.Render(fit(Sanitize(status), m.width))
 }
 
 // gutterWidth is the width of the line-number column, space included.

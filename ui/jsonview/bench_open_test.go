@@ -1,0 +1,189 @@
+package jsonview
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dinero-tui/dinero-tui/bench/invoicegen"
+)
+
+// benchFile returns an invoice list of about size bytes, generated once
+// into the temporary directory (never into the repository).
+func benchFile(b *testing.B, size int64) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "dinero-tui-bench")
+	path := filepath.Join(dir, fmt.Sprintf("inv-%dm.json", size>>20))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	tmp := path + ".part"
+	f, err := os.Create(tmp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	if _, err := invoicegen.Write(w, size, 2); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+var openSizes = []struct {
+	name string
+	size int64
+}{{"100MB", 100 << 20}, {"1GB", 1 << 30}}
+
+// BenchmarkOpenFirstScreen measures OpenLazy up to the first screen drawn.
+func BenchmarkOpenFirstScreen(b *testing.B) {
+	for _, s := range openSizes {
+		b.Run(s.name, func(b *testing.B) {
+			path := benchFile(b, s.size)
+			for b.Loop() {
+				d, err := OpenLazy(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m := New(d)
+				m.SetSize(120, 40)
+				_ = m.View()
+				b.StopTimer()
+				d.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkIndexFile measures opening and indexing a whole file.
+func BenchmarkIndexFile(b *testing.B) {
+	for _, s := range openSizes {
+		b.Run(s.name, func(b *testing.B) {
+			path := benchFile(b, s.size)
+			b.SetBytes(s.size)
+			for b.Loop() {
+				d, err := OpenLazy(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				d.Wait()
+				if d.Err() != nil {
+					b.Fatal(d.Err())
+				}
+				b.StopTimer()
+				d.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkBottomFromFirstScreen is G pressed on the first screen: from
+// OpenLazy to the end of the document drawn.
+func BenchmarkBottomFromFirstScreen(b *testing.B) {
+	for _, s := range openSizes {
+		b.Run(s.name, func(b *testing.B) {
+			path := benchFile(b, s.size)
+			for b.Loop() {
+				d, err := OpenLazy(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m := New(d)
+				m.SetSize(120, 40)
+				m, _ = m.Update(keyMsg("G"))
+				d.Wait()
+				m, _ = m.Update(indexTickMsg{m.tickSeq})
+				if m.cursor != d.Lines()-1 {
+					b.Fatal("not at the end")
+				}
+				_ = m.View()
+				b.StopTimer()
+				d.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkKeysIndexedFile measures page down, G and a search with their
+// redraws on a fully indexed mapped file.
+func BenchmarkKeysIndexedFile(b *testing.B) {
+	for _, s := range openSizes {
+		b.Run(s.name, func(b *testing.B) {
+			d, err := Open(benchFile(b, s.size))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer d.Close()
+			m := New(d)
+			m.SetSize(120, 40)
+			for _, k := range []string{"pgdown", "G"} {
+				b.Run(k, func(b *testing.B) {
+					for b.Loop() {
+						n, _ := m.Update(keyMsg(k))
+						_ = n.View()
+					}
+				})
+			}
+			b.Run("search", func(b *testing.B) {
+				n := m
+				n.term = "ResultWithoutFilter"
+				for b.Loop() {
+					k := n
+					k.findNext(1)
+					_ = k.View()
+				}
+			})
+		})
+	}
+}
+
+// escapedString is a JSON array holding one string of about size bytes
+// made of escapes and multi-byte characters.
+func escapedString(size int) []byte {
+	unit := []byte(`<p>\u00e6bler og Ærø</p>\\ \n`) // no \": the worst case of the old scanner
+	var buf bytes.Buffer
+	buf.Grow(size + 64)
+	buf.WriteString(`["`)
+	for buf.Len() < size {
+		buf.Write(unit)
+	}
+	buf.WriteString(`"]`)
+	return buf.Bytes()
+}
+
+// BenchmarkEscapedString shows the string scan is linear: MB/s is the
+// same for 1 MB and 100 MB strings of escapes and non-ASCII text.
+func BenchmarkEscapedString(b *testing.B) {
+	for _, size := range []int{1 << 20, 100 << 20} {
+		data := escapedString(size)
+		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				d, err := Parse(data)
+				if err != nil || d.Lines() != 3 {
+					b.Fatal(err)
+				}
+				m := New(d)
+				m.SetSize(120, 40)
+				_ = m.View()
+			}
+		})
+	}
+}
