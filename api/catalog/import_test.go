@@ -46,14 +46,15 @@ func TestPostmanCollectionImportsCompletely(t *testing.T) {
 		}
 	}
 	list := byName["List invoices"]
-	if !list.Paged || len(list.Query) != 3 || list.Query[2].Default != "Guid,Number" || list.Query[2].Description != "What to return" {
+	if !list.Paged || len(list.Query) != 3 || list.Query[2].Value != "Guid,Number" || !list.Query[2].Enabled || list.Query[2].Description != "What to return" {
 		t.Errorf("List invoices = %+v", list)
 	}
 	if len(list.PathParams) != 1 || list.PathParams[0].Name != "organizationId" {
 		t.Errorf("path params = %+v", list.PathParams)
 	}
 	create := byName["Create invoice"]
-	if !create.Write || !strings.Contains(create.Body, `"Description": "Consulting"`) || !strings.Contains(create.Body, "{{contactGuid}}") {
+	if !create.Write || !strings.Contains(create.Body, `"Description":"Consulting"`) || !strings.Contains(create.Body, "{{contactGuid}}") ||
+		len(create.Vars) != 1 || create.Vars[0].Name != "contactGuid" || !create.Vars[0].Required {
 		t.Errorf("Create invoice body = %q", create.Body)
 	}
 	if byName["Upload file"].BodyType != "multipart/form-data" {
@@ -103,7 +104,9 @@ func TestBadFiles(t *testing.T) {
 		{"not json", "hello", "not valid JSON"},
 		{"array", "[]", "not a JSON object"},
 		{"swagger 2", `{"swagger":"2.0","paths":{}}`, "only OpenAPI 3"},
-		{"postman v1", `{"info":{"schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]}`, "v1 is not supported"},
+		{"postman v1", `{"info":{"schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]}`, "format v1, which is not supported"},
+		{"postman v1 requests", `{"name":"old","order":[],"requests":[{"url":"x"}]}`, "Export > Collection v2.1"},
+		{"environment", `{"name":"env","values":[{"key":"a","value":"b"}]}`, "--environment"},
 		{"unknown", `{"name":"x"}`, "neither a Postman"},
 		{"empty postman", `{"info":{"name":"x"},"item":[]}`, "no requests"},
 		{"openapi no paths", `{"openapi":"3.0.0"}`, "no requests"},
