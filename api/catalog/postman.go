@@ -522,4 +522,3 @@ func orDefault(s, d string) string {
 	}
 	return s
 }
-
