@@ -36,9 +36,9 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 type apiOptions struct {
 	method, input, query, org, accept string
-	cat                                *catalog.Catalog
-	typed, raw                                    multiFlag
-	paginate, include, yes                        bool
+	cat                               *catalog.Catalog
+	typed, raw                        multiFlag
+	paginate, include, yes            bool
 }
 
 func runAPI(env *Env, args []string) int {
