@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,6 +154,12 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
+	tutorial, err := os.ReadFile(filepath.Join("testdata", "tutorial.postman_collection.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tutorial)
+	f.Add([]byte(`{"info":{"schema":"https://schema.getpostman.com/json/collection/v2.0.0/collection.json"},"auth":{"type":"oauth2","oauth2":{"clientId":"{{c}}"}},"item":[{"name":"a","request":{"url":"{{h}}/v1/{{$guid}}/:x?q={{u}}&r={{$timestamp}}","method":"POST","header":"A: {{u}}","body":{"mode":"urlencoded","urlencoded":[{"key":"{{k}}","value":"{{$randomInt}}"}]}}}]}`))
 	f.Add([]byte(`{"openapi":"3.1.0","paths":{"/v1/{a}":{"get":{"tags":["T"],"parameters":[{"name":"a","in":"path","schema":{"$ref":"#/components/schemas/S"}}],"requestBody":{"$ref":"#/x"}}}},"components":{"schemas":{"S":{"$ref":"#/components/schemas/S"}}}}`))
 	f.Add([]byte(`{"item":[{"item":[{"request":"{{baseUrl}}/v1/:id?x={{y}}"}]}],"variable":[{"key":"baseUrl","value":"http://h/p"}]}`))
 	f.Add([]byte(`{"openapi":"3.0.0","paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"array","items":{"properties":{"a":{"type":"object","properties":{"b":{"type":"array"}}}}}}}}}}}}}`))
@@ -167,6 +174,15 @@ func FuzzParse(f *testing.F) {
 		for _, op := range c.All() {
 			if op.Method == "" || !strings.HasPrefix(op.Path, "/") || op.ID == "" {
 				t.Fatalf("bad operation %+v", op)
+			}
+			// whatever Prepare lets through carries no {{variable}}
+			p, err := Prepare(op, Input{PathParams: map[string]string{"organizationId": "1"}})
+			if err != nil {
+				continue
+			}
+			wire := p.Path + "?" + p.RawQuery + "\n" + string(p.Body) + fmt.Sprint(p.Header, p.PathParams, p.Parts)
+			if refs := References(wire); len(refs) > 0 {
+				t.Fatalf("%v reached the wire: %q", refs, wire)
 			}
 		}
 		c.Find("a b")

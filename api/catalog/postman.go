@@ -186,7 +186,11 @@ func (pm *postman) request(it *object, sc scope) (Operation, error) {
 		op.Headers[i].Default = pm.expand(op.Headers[i].Default)
 	}
 	for _, p := range placeholders(path) {
-		op.PathParams = append(op.PathParams, Param{Name: p, Type: "string", Required: true, Default: pathDefaults[p]})
+		def := pathDefaults[p]
+		if undefinedRef(def) {
+			def = "" // the user fills the path parameter itself
+		}
+		op.PathParams = append(op.PathParams, Param{Name: p, Type: "string", Required: true, Default: def})
 	}
 	op.Paged = hasParam(query, "page") && hasParam(query, "pageSize")
 	pm.body(&op, asObject(req.get("body")))
@@ -281,6 +285,17 @@ func (pm *postman) undefined(op Operation) []Param {
 		}
 	}
 	return out
+}
+
+// undefinedRef reports whether s still refers to a variable that is
+// neither defined nor dynamic.
+func undefinedRef(s string) bool {
+	for _, name := range References(s) {
+		if !IsDynamic(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // url returns the path (with {placeholders}, without scheme and host),
