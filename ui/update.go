@@ -203,7 +203,7 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 			Write: e.Method != "GET"}
 	}
 	req := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path,
-		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body)}
+		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body), RawQuery: e.RawQuery, ContentType: e.ContentType}
 	org := m.org
 	if e.OrgID != 0 && e.OrgID != org.ID {
 		org = common.Org{ID: e.OrgID, Name: e.OrgName, IsPro: true}
@@ -322,7 +322,7 @@ func (m *Model) saveHistory(msg common.ResponseMsg) tea.Cmd {
 	}
 	e := history.Entry{Time: m.com.Now().UTC(), OrgID: m.org.ID, OrgName: m.org.Name, OperationID: msg.Op.ID,
 		Name: msg.Op.Name, Method: msg.Req.Method, Path: msg.Req.Path, PathParams: msg.Req.PathParams,
-		Query: msg.Req.Query, Body: string(msg.Req.Body)}
+		Query: msg.Req.Query, Body: string(msg.Req.Body), RawQuery: msg.Req.RawQuery, ContentType: msg.Req.ContentType}
 	if msg.Resp != nil {
 		e.Status, e.DurationMS = msg.Resp.Status, msg.Resp.Duration.Milliseconds()
 	}

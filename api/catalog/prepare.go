@@ -272,3 +272,17 @@ func (p Prepared) APIRequest() (api.Request, error) {
 	}
 	return r, nil
 }
+
+// FromPostman reports whether op carries anything of a Postman request
+// beyond a method and path, so it must be sent through Prepare.
+func (op Operation) FromPostman() bool {
+	if op.RawBody || op.NoAuth || len(op.Headers)+len(op.Form)+len(op.Vars) > 0 {
+		return true
+	}
+	for _, p := range op.Query {
+		if p.Enabled {
+			return true
+		}
+	}
+	return false
+}
