@@ -84,4 +84,3 @@ func exportOptions(p config.Profile) catalog.ExportOptions {
 	}
 	return o
 }
-
