@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime"
@@ -17,9 +18,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dinero-tui/dinero-tui/api"
+	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/sandboxtest"
+	"github.com/dinero-tui/dinero-tui/ui/history"
 )
 
 var tutorialCollection = filepath.Join("..", "api", "catalog", "testdata", "tutorial.postman_collection.json")
@@ -187,6 +191,80 @@ func checkParts(t *testing.T, a arrival, want []string) {
 	for i := range want {
 		if !regexp.MustCompile("^" + want[i] + "$").MatchString(got[i]) {
 			t.Errorf("part %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// TestHistoryExportImportSendsTheSameBytes: requests sent from the
+// explorer (built-in operations and Postman ones), exported with `history
+// export --postman` and sent again from the export with `api --collection`,
+// arrive byte for byte as the first time.
+func TestHistoryExportImportSendsTheSameBytes(t *testing.T) {
+	base, arrivals := recordingSandbox(t)
+	hc, _ := apiHTTPClient(nil, config.Profile{})
+	org := map[string]string{"organizationId": carpenter}
+	entries := []history.Entry{
+		{Name: "List invoices", OperationID: "invoices.list", Method: "GET", Path: "/v1/{organizationId}/invoices", PathParams: org,
+			Query: map[string][]string{"page": {"0"}, "pageSize": {"5"}, "fields": {"Guid,Number,Description"}}},
+		{Name: "Get contact", Method: "GET", Path: "/v1/{organizationId}/contacts/{contactGuid}",
+			PathParams: map[string]string{"organizationId": carpenter, "contactGuid": "6f2a1c3e-0000-4000-8000-00000000abcd"}},
+		{Name: "Create contact", OperationID: "contacts.create", Method: "POST", Path: "/v1/{organizationId}/contacts", PathParams: org,
+			Body: "{\n  \"Name\": \"Round Trip ApS\",\n  \"CountryKey\": \"DK\",\n  \"IsPerson\": false\n}"},
+		{Name: "List Organizations (Postman)", Method: "GET", Path: "/v1/organizations", RawQuery: "fields=Name,Id&showInactive=true",
+			Query: map[string][]string{"fields": {"Name,Id"}, "showInactive": {"true"}}},
+		{Name: "Create contact (form)", Method: "POST", Path: "/v1/{organizationId}/contacts", PathParams: org,
+			Body: "Name=A+%26+B&CountryKey=DK", ContentType: "application/x-www-form-urlencoded"},
+	}
+	client := api.NewClient(hc, base)
+	state := t.TempDir()
+	store, err := history.Open(history.Path(filepath.Join(state, "dinero-tui"), "default"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := map[string]arrival{}
+	for _, e := range entries { // as the explorer's backend sends them
+		r := api.Request{Method: e.Method, Path: e.Path, PathParams: e.PathParams, Query: e.Query, RawQuery: e.RawQuery,
+			Body: []byte(e.Body), ContentType: e.ContentType}
+		if e.RawQuery != "" {
+			r.Query = nil
+		}
+		if e.Body == "" {
+			r.Body = nil
+		}
+		client.Do(context.Background(), r)
+		got := arrivals()
+		if len(got) != 1 {
+			t.Fatalf("%s: %d arrivals", e.Name, len(got))
+		}
+		first[e.Name] = got[0]
+		if err := store.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	export := filepath.Join(t.TempDir(), "history.postman_collection.json")
+	env := map[string]string{"XDG_STATE_HOME": state, "DINERO_ORG_ID": carpenter}
+	if r := runCmd(t, base, "", false, env, "history", "export", "--postman", export); r.code != 0 {
+		t.Fatalf("export: %d %q", r.code, r.stderr)
+	}
+	cat, skipped, err := catalog.Load(export)
+	if err != nil || len(skipped) > 0 {
+		t.Fatalf("import the export: %v %v", err, skipped)
+	}
+	if len(cat.All()) != len(entries) || cat.Groups[0].Name != "Invoices" {
+		t.Errorf("export has %d requests, first folder %q", len(cat.All()), cat.Groups[0].Name)
+	}
+	for _, op := range cat.All() {
+		r := runCmd(t, base, "", false, env, "api", "--collection", export, "--yes", op.ID)
+		got := arrivals()
+		want, ok := first[op.Name]
+		if !ok || len(got) != 1 {
+			t.Fatalf("%s: %d arrivals (%q)", op.Name, len(got), r.stderr)
+		}
+		a := got[0]
+		if a.method != want.method || a.path != want.path || a.rawQuery != want.rawQuery || !bytes.Equal(a.body, want.body) ||
+			a.header.Get("Content-Type") != want.header.Get("Content-Type") || a.header.Get("Accept") != want.header.Get("Accept") {
+			t.Errorf("%s arrived as %s %s?%s %q (%s), first time %s %s?%s %q (%s)", op.Name, a.method, a.path, a.rawQuery, a.body,
+				a.header.Get("Content-Type"), want.method, want.path, want.rawQuery, want.body, want.header.Get("Content-Type"))
 		}
 	}
 }
