@@ -152,6 +152,8 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 		return m.openItem(msg), true
 	case history.ResendMsg:
 		return m.resend(msg), true
+	case history.ExportMsg:
+		return history.ExportFile(msg.Entries, m.deps.Catalog, m.com.Profile), true
 	case historyMsg:
 		m.store = msg.store
 		if msg.err != nil {

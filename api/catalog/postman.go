@@ -454,7 +454,7 @@ func headerParams(v any) []Param {
 	var out []Param
 	if s, ok := v.(string); ok {
 		for _, line := range strings.Split(s, "\n") {
-			if k, val, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) != "" {
+			if k, val, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) != "" && !strings.EqualFold(strings.TrimSpace(k), "Authorization") {
 				out = append(out, Param{Name: strings.TrimSpace(k), Type: "string", Enabled: true, Value: strings.TrimSpace(val)})
 			}
 		}
@@ -463,8 +463,8 @@ func headerParams(v any) []Param {
 	for _, h := range asList(v) {
 		o := asObject(h)
 		k := strings.TrimSpace(asString(o.get("key")))
-		if k == "" || strings.ContainsAny(k, " :\r\n\t") {
-			continue
+		if k == "" || strings.ContainsAny(k, " :\r\n\t") || strings.EqualFold(k, "Authorization") {
+			continue // the login authorizes; a token in a header is never shown or sent
 		}
 		p := Param{Name: k, Type: "string", Description: strings.TrimSpace(description(o.get("description")))}
 		if val := asString(o.get("value")); asBool(o.get("disabled")) {

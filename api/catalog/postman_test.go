@@ -207,7 +207,7 @@ func TestPostmanV20AndInheritance(t *testing.T) {
 	"auth":{"type":"oauth2","oauth2":{"clientId":"{{cid}}","authUrl":"https://connect.visma.com/connect/authorize"}},
 	"variable":[{"key":"cid","value":"isv_v20"},{"key":"baseUrl","value":"https://api.dinero.dk"}],
 	"item":[{"name":"Public","auth":{"type":"noauth"},"header":[{"key":"X-Folder","value":"f"},{"key":"X-Both","value":"folder"}],"item":[
-	  {"name":"a","request":{"url":"{{baseUrl}}/v1/organizations?fields=Name","method":"GET","header":"Accept: application/json\nX-Both: request"}},
+	  {"name":"a","request":{"url":"{{baseUrl}}/v1/organizations?fields=Name","method":"GET","header":"Accept: application/json\nX-Both: request\nAuthorization: Bearer CANARY-token"}},
 	  {"name":"b","request":{"url":"{{baseUrl}}/v1/x","method":"GET","auth":{"type":"bearer"}}}
 	]}]}`
 	c, skipped, err := Parse([]byte(doc))
@@ -221,6 +221,9 @@ func TestPostmanV20AndInheritance(t *testing.T) {
 	p, _ := prepareAt(a, Input{}, tutorialTime)
 	if p.RawQuery != "fields=Name" || p.Header.Get("Accept") != "application/json" || p.Header.Get("X-Folder") != "f" || strings.Join(p.Header.Values("X-Both"), ",") != "request" {
 		t.Errorf("a = %q %v", p.RawQuery, p.Header)
+	}
+	if p.Header.Get("Authorization") != "" || len(a.Headers) != 2 {
+		t.Errorf("a token header was imported: %v", a.Headers)
 	}
 	if c.Postman.OAuth2["clientId"] != "{{cid}}" || c.Postman.HostVariable != "baseUrl" {
 		t.Errorf("postman info = %+v", c.Postman)
