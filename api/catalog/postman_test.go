@@ -222,7 +222,7 @@ func TestPostmanV20AndInheritance(t *testing.T) {
 	if p.RawQuery != "fields=Name" || p.Header.Get("Accept") != "application/json" || p.Header.Get("X-Folder") != "f" || strings.Join(p.Header.Values("X-Both"), ",") != "request" {
 		t.Errorf("a = %q %v", p.RawQuery, p.Header)
 	}
-	if p.Header.Get("Authorization") != "" || len(a.Headers) != 2 {
+	if p.Header.Get("Authorization") != "" || len(a.Headers) != 3 {
 		t.Errorf("a token header was imported: %v", a.Headers)
 	}
 	if c.Postman.OAuth2["clientId"] != "{{cid}}" || c.Postman.HostVariable != "baseUrl" {
