@@ -209,3 +209,33 @@ func TestLoginWithTheCollectionAlone(t *testing.T) {
 		return nil
 	})
 }
+
+// TestLoginWithClientAuthenticationHeader: client_authentication "header"
+// in the OAuth2 block sends the client secret as HTTP Basic, not in the body.
+func TestLoginWithClientAuthenticationHeader(t *testing.T) {
+	pl := newPostmanLogin(t)
+	data, _ := os.ReadFile(pl.collection)
+	os.WriteFile(pl.collection, []byte(strings.Replace(string(data), `"value": "body"`, `"value": "header"`, 1)), 0o600)
+	var basic, inBody bool
+	var mu sync.Mutex
+	pl.cs.SetFault(func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, "/connect/token") {
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			_, _, ok := r.BasicAuth()
+			v, _ := url.ParseQuery(string(body))
+			mu.Lock()
+			basic, inBody = ok, v.Get("client_secret") != ""
+			mu.Unlock()
+		}
+		return false
+	})
+	if code, out := pl.login(t, "--collection", pl.collection); code != 0 || strings.Contains(out, collectionCanary) {
+		t.Fatalf("login: %d %q", code, out)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !basic || inBody {
+		t.Errorf("token request: basic auth %v, secret in body %v", basic, inBody)
+	}
+}

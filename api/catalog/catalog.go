@@ -1,5 +1,20 @@
 // Package catalog is the map of the Dinero API: every operation, grouped
 // like the folders of Dinero's Postman collection.
+//
+// It also reads a developer's own Postman collection and environment and
+// sends their requests as Postman does:
+//
+//	env, _ := catalog.LoadEnvironment("Dinero.postman_environment.json")
+//	c, skipped, _ := catalog.LoadWith("Dinero.postman_collection.json", catalog.LoadOptions{Environment: env.Values})
+//	for _, op := range c.All() { // in the collection's order; op.Group is the folder path
+//		p, err := catalog.Prepare(op, catalog.Input{PathParams: map[string]string{"organizationId": "123"}})
+//		// err names the {{variables}} still to fill (Input.Vars)
+//		req, err := p.APIRequest() // for api.Client.Do
+//	}
+//
+// c.Postman holds the collection's variables, host variable and OAuth2
+// block; PostmanSettings turns them into login settings, and ExportPostman
+// writes requests back as a collection.
 package catalog
 
 import (

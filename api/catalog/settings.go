@@ -97,7 +97,7 @@ func derive(info *PostmanInfo, vars map[string]string) map[string]string {
 	put("client-id", a["clientId"])
 	put("client-secret", a["clientSecret"])
 	put("scopes", a["scope"])
-	put("redirect-uri", a["redirect_uri"])
+	put("redirect-uri", orDefault(a["redirect_uri"], orDefault(a["callbackUrl"], a["callBackUrl"])))
 	if a["useBrowser"] == "true" {
 		out["redirect-uri"] = PostmanCallback
 	}
