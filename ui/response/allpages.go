@@ -33,7 +33,7 @@ const stalledAfter = 2 * time.Second
 // AllPagesRequest is req asking for every page: from page 0, with the
 // user's other query values and page size (DefaultAllPageSize if none).
 func AllPagesRequest(req common.Request) common.Request {
-	req.Query = cloneValues(req.Query)
+	req.Query, req.RawQuery = cloneValues(req.Query), "" // Query lists a Postman raw query; now it is the query
 	req.Query.Del("page")
 	if req.Query.Get("pageSize") == "" {
 		req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
