@@ -167,6 +167,11 @@ func TestLoginWithTheCollectionAlone(t *testing.T) {
 	if code != 0 || !strings.Contains(string(exported), `"value": "{{clientSecret}}"`) {
 		t.Fatalf("export: %d %q\n%s", code, stderr, exported)
 	}
+	_, stdout, stderr = pl.run("endpoints", "--json", "--collection", pl.collection, "--environment", writeEnvironment(t, map[string]string{"clientSecret": collectionCanary}))
+	transcript.WriteString(stdout + stderr)
+	if !strings.Contains(stdout, "post-v1-organizationid-invoices") {
+		t.Errorf("endpoints --json: %q", stderr)
+	}
 	code, _, stderr = pl.run("logout", "--collection", pl.collection)
 	transcript.WriteString(stderr)
 	if code != 0 || pl.cs.Stats().Revocations != 1 {
