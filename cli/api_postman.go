@@ -21,8 +21,9 @@ import (
 func buildPostmanRequest(env *Env, o *apiOptions, p config.Profile, op catalog.Operation) (api.Request, error) {
 	in := catalog.Input{PathParams: map[string]string{}, Query: map[string]string{}, Header: map[string]string{},
 		Form: map[string]string{}, Vars: map[string]string{}}
-	if p.OrgID != 0 {
+	if p.OrgID != 0 { // {{organizationId}} anywhere is the chosen company
 		in.PathParams[catalog.OrgVariable] = strconv.FormatInt(p.OrgID, 10)
+		in.Vars[catalog.OrgVariable] = in.PathParams[catalog.OrgVariable]
 	}
 	placeholders := map[string]bool{}
 	for _, n := range api.Placeholders(op.Path) {

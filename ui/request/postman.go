@@ -2,6 +2,7 @@ package request
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
@@ -30,6 +31,9 @@ func (m *Model) postmanRequest() (common.Request, error) {
 				in.Vars[f.param.Name] = v
 			}
 		}
+	}
+	if m.org.ID != 0 { // {{organizationId}} anywhere is the chosen company
+		in.Vars[catalog.OrgVariable] = strconv.FormatInt(m.org.ID, 10)
 	}
 	if m.hasBody() && len(m.op.Form) == 0 {
 		body := m.body.Value()

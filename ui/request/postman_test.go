@@ -80,3 +80,20 @@ func TestPostmanFormSendsEnabledAndFilledFields(t *testing.T) {
 		t.Error("a noauth request would carry the token")
 	}
 }
+
+func TestPostmanOrganizationVariableOutsideThePathIsTheChosenCompany(t *testing.T) {
+	c, _, err := catalog.Parse([]byte(`{"info":{"name":"c"},"variable":[{"key":"organizationId","value":"1"}],
+	  "item":[{"name":"r","request":{"method":"GET","url":{"raw":"https://api.dinero.dk/v1/organizations?org={{organizationId}}",
+	  "query":[{"key":"org","value":"{{organizationId}}"}]}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(testCommon())
+	m.Set(c.All()[0], common.Org{ID: 42}, common.Prefill{}, nil)
+	if p := m.check(); p != "" {
+		t.Fatalf("check = %q", p)
+	}
+	if req := m.Request(); req.RawQuery != "org=42" {
+		t.Errorf("query = %q", req.RawQuery)
+	}
+}
