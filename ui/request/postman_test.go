@@ -48,6 +48,12 @@ func TestPostmanFormSendsEnabledAndFilledFields(t *testing.T) {
 	if f := fieldNamed(m, inQuery, "freeTextSearch"); f == nil || f.input.Value() != "" {
 		t.Fatal("the disabled freeTextSearch is not offered empty")
 	}
+	if h := hintFor(*fieldNamed(m, inHeader, "X-Debug")); !strings.Contains(h, "sent once filled") {
+		t.Errorf("a disabled header's hint = %q", h)
+	}
+	if h := hintFor(*fieldNamed(m, inQuery, "page")); strings.Contains(h, "sent once filled") {
+		t.Errorf("an enabled parameter's hint = %q", h)
+	}
 	fieldNamed(m, inQuery, "freeTextSearch").input.SetValue("Hansen")
 	fieldNamed(m, inHeader, "X-Debug").input.SetValue("1")
 	req = m.Request()

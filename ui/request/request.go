@@ -36,6 +36,7 @@ type field struct {
 	param  catalog.Param
 	kind   fieldKind
 	source string // where the prefilled value came from, shown as a hint
+	off    bool   // a disabled Postman field: sent only once filled
 	input  textinput.Model
 }
 
@@ -111,6 +112,7 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 			v, src = previous.Query.Get(p.Name), "from the history"
 		}
 		m.addField(p, inQuery, v, src)
+		m.fields[len(m.fields)-1].off = op.FromPostman() && !p.Enabled
 	}
 	m.addPostmanFields(op)
 	body := op.Body
@@ -146,6 +148,7 @@ func (m *Model) addPostmanFields(op catalog.Operation) {
 				v = p.Value
 			}
 			m.addField(p, group.kind, v, group.source)
+			m.fields[len(m.fields)-1].off = group.kind != inVar && !p.Enabled
 		}
 	}
 }
