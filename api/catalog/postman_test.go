@@ -308,3 +308,36 @@ func FuzzParseEnvironment(f *testing.F) {
 		PostmanSettings(nil, e.Values)
 	})
 }
+
+func BenchmarkParseTutorialCollection(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "tutorial.postman_collection.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPrepare(b *testing.B) {
+	c, _, err := Load(filepath.Join("testdata", "tutorial.postman_collection.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var op Operation
+	for _, o := range c.All() {
+		if o.Name == "Create invoice" {
+			op = o
+		}
+	}
+	in := Input{PathParams: map[string]string{"organizationId": "1"}, Vars: map[string]string{"contactGuid": "c"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Prepare(op, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
