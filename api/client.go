@@ -23,6 +23,7 @@ const DefaultBaseURL = "https://api.dinero.dk"
 // Client calls the Dinero API. It is safe for concurrent use.
 type Client struct {
 	hc        *http.Client
+	plain     *http.Client // for NoAuth requests
 	base      *url.URL
 	baseErr   error
 	userAgent string
@@ -51,6 +52,7 @@ func NewClient(hc *http.Client, baseURL string, opts ...Option) *Client {
 	}
 	c := &Client{
 		hc:        hc,
+		plain:     http.DefaultClient,
 		userAgent: "dinero-tui",
 		timeout:   60 * time.Second,
 		maxWait:   60 * time.Second,
@@ -111,6 +113,14 @@ type Request struct {
 	Body        []byte
 	Accept      string // default application/json
 	ContentType string // default application/json when Body is set
+	// RawQuery is an already encoded query sent as is, in its order, before
+	// Query (an imported Postman request keeps Postman's order and escaping).
+	RawQuery string
+	// Header is sent as given, after (and over) the default headers.
+	Header http.Header
+	// NoAuth sends the request without the session's authorization, on the
+	// client's plain HTTP client (a Postman request with auth "noauth").
+	NoAuth bool
 }
 
 // Response is a successful (2xx or 3xx) answer.
@@ -300,7 +310,17 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, r Reque
 	if r.Body != nil {
 		req.Header.Set("Content-Type", orDefault(r.ContentType, "application/json"))
 	}
-	resp, err := c.hc.Do(req)
+	for k, vs := range r.Header {
+		if strings.EqualFold(k, "Authorization") && !r.NoAuth {
+			continue // the session authorizes; a header cannot replace its token
+		}
+		req.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
+	}
+	hc := c.hc
+	if r.NoAuth {
+		hc = c.plain
+	}
+	resp, err := hc.Do(req)
 	if timer != nil {
 		timer.Stop()
 	}

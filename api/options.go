@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"net/http"
 	"time"
 )
 
@@ -15,6 +16,10 @@ type RetryInfo struct {
 	Wait    time.Duration // how long the client waits first
 	Reason  string        // e.g. "HTTP 429 rate limited", "HTTP 503", "request budget"
 }
+
+// WithPlainClient sets the HTTP client for requests marked NoAuth (default
+// http.DefaultClient): one that adds no authorization.
+func WithPlainClient(hc *http.Client) Option { return func(c *Client) { c.plain = hc } }
 
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }

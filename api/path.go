@@ -116,6 +116,9 @@ func (c *Client) buildURL(r Request) (*url.URL, string, error) {
 		q[k] = append(q[k], vs...)
 	}
 	u.RawQuery = q.Encode()
+	if r.RawQuery != "" {
+		u.RawQuery = strings.TrimSuffix(r.RawQuery+"&"+u.RawQuery, "&")
+	}
 	return u, orgOf(expanded), nil
 }
 

@@ -30,9 +30,10 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 type apiOptions struct {
-	method, input, query, org, accept, collection string
-	typed, raw                                    multiFlag
-	paginate, include, yes                        bool
+	method, input, query, org, accept string
+	cat                               *catalog.Catalog
+	typed, raw                        multiFlag
+	paginate, include, yes            bool
 }
 
 func runAPI(env *Env, args []string) int {
@@ -48,7 +49,6 @@ func runAPI(env *Env, args []string) int {
 	fs.BoolVar(&o.include, "include", false, "print the HTTP status line and headers before the body")
 	fs.StringVar(&o.org, "org", "", "organization `ID` for {organizationId} (env DINERO_ORG_ID, default the last chosen)")
 	fs.StringVar(&o.accept, "accept", "", "Accept header, e.g. application/octet-stream for a PDF")
-	fs.StringVar(&o.collection, "collection", "", "Postman v2.1 or OpenAPI 3 `FILE` whose operation ids replace the built-in ones for this run")
 	fs.BoolVar(&o.yes, "yes", false, "send writes (POST, PUT, PATCH, DELETE) without asking")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -62,6 +62,7 @@ func runAPI(env *Env, args []string) int {
 		return 2
 	}
 	p, err := pf.load(env)
+	o.cat = pf.postman.catalog()
 	if err == nil {
 		err = applyOrgFlag(&p, o.org)
 	}
@@ -95,11 +96,7 @@ func runAPI(env *Env, args []string) int {
 func buildAPIRequest(env *Env, o *apiOptions, p config.Profile, target string) (api.Request, error) {
 	req := api.Request{Method: strings.ToUpper(o.method), Path: target, Accept: o.accept, PathParams: map[string]string{}}
 	if !strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "http://") && !strings.HasPrefix(target, "https://") {
-		cat, err := loadCatalog(env, o.collection)
-		if err != nil {
-			return req, err
-		}
-		op, ok := cat.ByID(target)
+		op, ok := o.cat.ByID(target)
 		if !ok {
 			return req, fmt.Errorf("%q is neither a path (starting with /) nor an operation id; list them with 'dinero-tui endpoints'", target)
 		}
@@ -107,9 +104,8 @@ func buildAPIRequest(env *Env, o *apiOptions, p config.Profile, target string) (
 		if req.Method == "" {
 			req.Method = op.Method
 		}
-	} else if o.collection != "" {
-		if _, err := loadCatalog(env, o.collection); err != nil {
-			return req, err
+		if o.cat.Postman != nil {
+			return buildPostmanRequest(env, o, p, op)
 		}
 	}
 	if p.OrgID != 0 {
@@ -329,15 +325,8 @@ func applyOrgFlag(p *config.Profile, org string) error {
 	return nil
 }
 
-// loadCatalog returns the built-in catalogue, or the --collection file's.
-func loadCatalog(env *Env, file string) (*catalog.Catalog, error) {
-	if file == "" {
-		return catalog.Builtin(), nil
-	}
-	c, skipped, err := catalog.Load(file)
-	if err != nil {
-		return nil, err
-	}
+// reportSkipped tells on stderr what of a collection could not be read.
+func reportSkipped(env *Env, file string, skipped []string) {
 	if len(skipped) > 0 {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %s: skipped %d part(s) it could not read:\n", file, len(skipped))
 		for i, s := range skipped {
@@ -348,5 +337,4 @@ func loadCatalog(env *Env, file string) (*catalog.Catalog, error) {
 			fmt.Fprintf(env.Stderr, "  %s\n", sanitize.Line(s))
 		}
 	}
-	return c, nil
 }

@@ -22,6 +22,7 @@ func runDemo(env *Env, args []string) int {
 	fs.IntVar(&o.Size, "size", 0, "invoices in the main company (0 = a small default; try 100000)")
 	fs.BoolVar(&o.AutoApprove, "auto-approve", false, "skip the sandbox's consent page")
 	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to explore instead of the built-in catalogue")
+	environment := fs.String("environment", "", "Postman environment `FILE` for the collection's variables (the sandbox's own settings still win)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -41,6 +42,9 @@ func runDemo(env *Env, args []string) int {
 	var exploreArgs []string
 	if *collection != "" {
 		exploreArgs = []string{"--collection", *collection}
+	}
+	if *environment != "" {
+		exploreArgs = append(exploreArgs, "--environment", *environment)
 	}
 	return runNamed(demoEnv(env, sb, dir), explorerCommand, exploreArgs)
 }

@@ -19,7 +19,7 @@ func init() {
 func runEndpoints(env *Env, args []string) int {
 	fs := newFlagSet(env, "endpoints", "endpoints [--json] [--collection FILE] [FILTER...]")
 	asJSON := fs.Bool("json", false, "print a JSON array for scripts")
-	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to list instead of the built-in catalogue")
+	pm := addPostmanFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -27,11 +27,11 @@ func runEndpoints(env *Env, args []string) int {
 		}
 		return 2
 	}
-	cat, err := loadCatalog(env, *collection)
-	if err != nil {
+	if _, err := pm.load(env); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui endpoints: %v\n", err)
 		return 1
 	}
+	cat := pm.catalog()
 	ops := cat.Find(strings.Join(pos, " "))
 	if *asJSON {
 		return printEndpointsJSON(env, ops)

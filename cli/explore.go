@@ -16,7 +16,6 @@ func init() {
 func runExplore(env *Env, args []string) int {
 	fs := newFlagSet(env, explorerCommand, "[explore] [--collection FILE] [flags]")
 	pf := addProfileFlags(fs)
-	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to explore instead of the built-in catalogue")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -40,11 +39,7 @@ func runExplore(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 2
 	}
-	cat, err := loadCatalog(env, *collection)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
-		return 2
-	}
+	cat := pf.postman.catalog()
 	s, err := openSession(env, p)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)

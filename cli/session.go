@@ -8,10 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dinero-tui/dinero-tui/config"
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/oauth"
 )
 
@@ -29,30 +31,37 @@ var profileFlagNames = []struct{ name, help string }{
 
 // profileFlags holds the profile flags bound to one flag set.
 type profileFlags struct {
-	fs     *flag.FlagSet
-	values map[string]*string
+	fs      *flag.FlagSet
+	values  map[string]*string
+	postman *postmanFlags
 }
 
 // addProfileFlags binds --profile, --client-id, --redirect-uri, --scopes,
-// --connect-url, --api-url and --token-store to fs. Call load after parsing.
+// --connect-url, --api-url, --token-store, --collection and --environment
+// to fs. Call load after parsing.
 func addProfileFlags(fs *flag.FlagSet) *profileFlags {
-	pf := &profileFlags{fs: fs, values: map[string]*string{}}
+	pf := &profileFlags{fs: fs, values: map[string]*string{}, postman: addPostmanFlags(fs)}
 	for _, f := range profileFlagNames {
 		pf.values[f.name] = fs.String(f.name, "", f.help)
 	}
 	return pf
 }
 
-// load resolves the profile from defaults, config file, environment and
-// the flags the user actually set.
+// load resolves the profile from defaults, config file, the Postman
+// collection and environment, DINERO_* environment and the flags the user
+// actually set; the catalogue is then pf.postman.catalog().
 func (pf *profileFlags) load(env *Env) (config.Profile, error) {
+	layers, err := pf.postman.load(env)
+	if err != nil {
+		return config.Profile{}, err
+	}
 	set := map[string]string{}
 	pf.fs.Visit(func(f *flag.Flag) {
 		if v, ok := pf.values[f.Name]; ok {
 			set[f.Name] = *v
 		}
 	})
-	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: set})
+	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: set, Layers: layers})
 }
 
 // browserOpener opens the login link; tests replace it.
@@ -263,9 +272,7 @@ func runStatus(env *Env, args []string) int {
 		fmt.Fprintf(w, "Refresh token: %s\n", map[bool]string{true: "held", false: "none"}[st.HasRefreshToken])
 	}
 	fmt.Fprintf(w, "Token store:  %s (%s)\n", st.StoreKind, st.StoreReason)
-	if p.OrgID != 0 {
-		fmt.Fprintf(w, "Organization: %d\n", p.OrgID)
-	}
+	printSettings(w, p)
 	if st.Warning != "" {
 		fmt.Fprintf(env.Stderr, "Warning: %s\n", st.Warning)
 	}
@@ -274,6 +281,26 @@ func runStatus(env *Env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// printSettings shows the login settings and where each came from; the
+// client secret only as set or not set.
+func printSettings(w io.Writer, p config.Profile) {
+	org := ""
+	if p.OrgID != 0 {
+		org = strconv.FormatInt(p.OrgID, 10)
+	}
+	for _, s := range []struct{ label, key, value string }{
+		{"Client id:    ", "client-id", p.ClientID},
+		{"Client secret:", "client-secret", p.ClientSecret},
+		{"Scopes set:   ", "scopes", strings.Join(p.Scopes, " ")},
+		{"Redirect URI: ", "redirect-uri", p.RedirectURI},
+		{"Connect URL:  ", "connect-url", p.ConnectURL},
+		{"API URL:      ", "api-url", p.APIURL},
+		{"Organization: ", "org", org},
+	} {
+		fmt.Fprintf(w, "%s %s\n", s.label, sanitize.Line(describeSetting(p, s.key, s.value, s.key == "client-secret")))
+	}
 }
 
 func describeExpiry(exp, now time.Time) string {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -43,6 +44,17 @@ type Profile struct {
 	OrgID       int64  // 0 = not chosen
 	TokenStore  string // auto | keyring | file
 	PKCE        bool
+	// ClientAuth is how the client authenticates at the token endpoint:
+	// "body" (client_secret_post, the default) or "header" (HTTP Basic).
+	ClientAuth string
+	// AuthParams are extra query parameters for the authorize link (from a
+	// Postman authUrl, e.g. ui_locales).
+	AuthParams url.Values
+	// Sources says where each setting came from ("default", "config file",
+	// "the collection", "the Postman environment", "DINERO_CLIENT_ID",
+	// "--client-id"), keyed by setting name (client-id, client-secret,
+	// scopes, redirect-uri, connect-url, api-url, org, ...).
+	Sources map[string]string
 	// ConfigDir, StateDir and CacheDir are the app's XDG directories
 	// (not per profile; see ProfileStateDir).
 	ConfigDir, StateDir, CacheDir string
@@ -79,6 +91,16 @@ type LoadOptions struct {
 	// ui-locale, connect-url, api-url, org, token-store, pkce) to values,
 	// holding only the flags the user set.
 	Flags map[string]string
+	// Layers sit between the config file and the environment, applied in
+	// order (a Postman collection, then a Postman environment). Their keys
+	// are the flag names plus client-auth and auth-params.
+	Layers []Layer
+}
+
+// Layer is a set of settings from one source.
+type Layer struct {
+	Source string // e.g. "the collection", shown by status
+	Values map[string]string
 }
 
 // fileProfile is one [profiles.NAME] table of config.toml.
@@ -117,6 +139,11 @@ func Load(o LoadOptions) (Profile, error) {
 		APIURL:     DefaultAPIURL,
 		TokenStore: DefaultTokenStore,
 		PKCE:       true,
+		ClientAuth: "body",
+		Sources:    map[string]string{},
+	}
+	for _, k := range []string{"client-id", "client-secret", "scopes", "redirect-uri", "ui-locale", "connect-url", "api-url", "org", "token-store"} {
+		p.Sources[k] = "default"
 	}
 	if v := getenv("DINERO_PROFILE"); v != "" {
 		p.Name = v
@@ -137,6 +164,11 @@ func Load(o LoadOptions) (Profile, error) {
 	if err := applyFile(&p, getenv); err != nil {
 		return Profile{}, err
 	}
+	for _, l := range o.Layers {
+		if err := applyLayer(&p, l); err != nil {
+			return Profile{}, err
+		}
+	}
 	if err := applyEnv(&p, getenv); err != nil {
 		return Profile{}, err
 	}
@@ -144,7 +176,9 @@ func Load(o LoadOptions) (Profile, error) {
 		return Profile{}, err
 	}
 	if p.OrgID == 0 {
-		p.OrgID = LastOrg(p)
+		if p.OrgID = LastOrg(p); p.OrgID != 0 {
+			p.Sources["org"] = "last chosen"
+		}
 	}
 	return p, nil
 }
@@ -168,6 +202,16 @@ func applyFile(p *Profile, getenv func(string) string) error {
 	fp, ok := fc.Profiles[p.Name]
 	if !ok {
 		return nil
+	}
+	for key, v := range map[string]string{"client-id": fp.ClientID, "client-secret": fp.ClientSecret + fp.ClientSecretEnv,
+		"scopes": strings.Join(fp.Scopes, " "), "redirect-uri": fp.RedirectURI, "ui-locale": fp.UILocale, "connect-url": fp.ConnectURL,
+		"api-url": fp.APIURL, "token-store": fp.TokenStore} {
+		if v != "" {
+			p.Sources[key] = "config file"
+		}
+	}
+	if fp.OrgID != 0 {
+		p.Sources["org"] = "config file"
 	}
 	setStr(&p.ClientID, fp.ClientID)
 	setStr(&p.ClientSecret, fp.ClientSecret)
@@ -246,6 +290,7 @@ func applyEnv(p *Profile, getenv func(string) string) error {
 			if err := set(p, e.key, v); err != nil {
 				return fmt.Errorf("%s: %w", e.env, err)
 			}
+			p.Sources[e.key] = e.env
 		}
 	}
 	return nil
@@ -257,12 +302,39 @@ func applyFlags(p *Profile, flags map[string]string) error {
 			if err := set(p, e.key, v); err != nil {
 				return fmt.Errorf("--%s: %w", e.key, err)
 			}
+			p.Sources[e.key] = "--" + e.key
 		}
 	}
 	for k := range flags {
 		if k != "profile" && !knownKey(k) {
 			return fmt.Errorf("config: unknown setting %q", k)
 		}
+	}
+	return nil
+}
+
+// applyLayer applies the settings of a Postman collection or environment.
+// An error names the setting and the source, never the value (it may be
+// the client secret).
+func applyLayer(p *Profile, l Layer) error {
+	for _, e := range envNames {
+		if v, ok := l.Values[e.key]; ok && v != "" {
+			if err := set(p, e.key, v); err != nil {
+				return fmt.Errorf("%s in %s is not usable; fix it there or override it with --%s", e.key, l.Source, e.key)
+			}
+			p.Sources[e.key] = l.Source
+		}
+	}
+	switch v := l.Values["client-auth"]; v {
+	case "body", "header":
+		p.ClientAuth = v
+	}
+	if v := l.Values["auth-params"]; v != "" {
+		q, err := url.ParseQuery(v)
+		if err != nil {
+			return fmt.Errorf("the authorize URL's query in %s is not valid", l.Source)
+		}
+		p.AuthParams = q
 	}
 	return nil
 }

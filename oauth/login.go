@@ -70,21 +70,36 @@ func (s *Session) StartLogin(ctx context.Context) (*Login, error) {
 	l.cfg = oauth2.Config{
 		ClientID:     s.p.ClientID,
 		ClientSecret: s.p.ClientSecret,
-		Endpoint:     oauth2.Endpoint{AuthURL: ep.Authorize, TokenURL: ep.Token, AuthStyle: oauth2.AuthStyleInParams},
+		Endpoint:     oauth2.Endpoint{AuthURL: ep.Authorize, TokenURL: ep.Token, AuthStyle: authStyle(s.p)},
 		RedirectURL:  redirect,
 		Scopes:       s.p.Scopes,
 	}
 	opts := []oauth2.AuthCodeOption{
 		oauth2.SetAuthURLParam("response_mode", mode),
 		oauth2.SetAuthURLParam("ui_locales", s.p.UILocale),
-		oauth2.SetAuthURLParam("nonce", l.nonce),
 	}
+	for k, vs := range s.p.AuthParams { // a Postman authUrl's own parameters (config keeps out the ones set here)
+		if len(vs) > 0 && k != "response_mode" && k != "nonce" && k != "state" {
+			opts = append(opts, oauth2.SetAuthURLParam(k, vs[len(vs)-1]))
+		}
+	}
+	opts = append(opts, oauth2.SetAuthURLParam("nonce", l.nonce))
 	if s.p.PKCE {
 		l.verifier = oauth2.GenerateVerifier()
 		opts = append(opts, oauth2.S256ChallengeOption(l.verifier))
 	}
 	l.url = l.cfg.AuthCodeURL(l.state, opts...)
 	return l, nil
+}
+
+// authStyle is how the client secret reaches the token endpoint: in the
+// form body (default) or as HTTP Basic ("client_authentication": "header"
+// in a Postman collection).
+func authStyle(p config.Profile) oauth2.AuthStyle {
+	if p.ClientAuth == "header" {
+		return oauth2.AuthStyleInHeader
+	}
+	return oauth2.AuthStyleInParams
 }
 
 // listen binds the loopback receiver and returns the redirect URI with the

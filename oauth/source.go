@@ -63,7 +63,7 @@ func (s *Session) refresh(old *Tokens) (*Tokens, error) {
 	cfg := oauth2.Config{
 		ClientID:     s.p.ClientID,
 		ClientSecret: s.p.ClientSecret,
-		Endpoint:     oauth2.Endpoint{TokenURL: old.TokenURL, AuthStyle: oauth2.AuthStyleInParams},
+		Endpoint:     oauth2.Endpoint{TokenURL: old.TokenURL, AuthStyle: authStyle(s.p)},
 	}
 	// A background context: an abandoned UI request must not cut a refresh
 	// short after it reached the server. The client's timeout bounds it.

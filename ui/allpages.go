@@ -31,7 +31,7 @@ func (b *realBackend) AllPages(ctx context.Context, req common.Request, progress
 			}
 		}
 		err := b.client.AllPagesNotify(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
-			Query: req.Query}, out, onPage)
+			Query: req.Query, Header: req.Header, NoAuth: req.NoAuth}, out, onPage)
 		if err == nil {
 			err = buf.Flush()
 		}

@@ -159,9 +159,24 @@ func (b *realBackend) SaveLastOrg(id int64) error { return config.SaveLastOrg(b.
 func (b *realBackend) Send(ctx context.Context, req common.Request, progress func(done, total int64)) (*common.Response, error) {
 	defer b.watchWaits(ctx)()
 	var resp *api.Response
+	ar := api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams, Query: req.Query, Body: req.Body,
+		RawQuery: req.RawQuery, Header: req.Header, ContentType: req.ContentType, NoAuth: req.NoAuth}
+	if req.RawQuery != "" {
+		ar.Query = nil // it only lists RawQuery for reading
+	}
+	if len(req.Parts) > 0 {
+		body, ct, err := catalog.Prepared{Parts: req.Parts}.EncodeParts()
+		if err != nil {
+			return nil, err
+		}
+		ar.Body, ar.ContentType = body, ct
+		ar.Header = ar.Header.Clone()
+		if ar.Header != nil {
+			ar.Header.Del("Content-Type")
+		}
+	}
 	stream := func(w io.Writer) (err error) {
-		resp, err = b.client.Stream(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
-			Query: req.Query, Body: req.Body}, w, progress)
+		resp, err = b.client.Stream(ctx, ar, w, progress)
 		return err
 	}
 	return b.streamBody("the answer", stream, func(time.Duration) *common.Response {

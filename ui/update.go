@@ -157,6 +157,8 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 		return m.openItem(msg), true
 	case history.ResendMsg:
 		return m.resend(msg), true
+	case history.ExportMsg:
+		return history.ExportFile(msg.Entries, m.deps.Catalog, m.com.Profile), true
 	case historyMsg:
 		m.store = msg.store
 		if msg.err != nil {
@@ -209,7 +211,7 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 			Write: e.Method != "GET"}
 	}
 	req := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path,
-		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body)}
+		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body), RawQuery: e.RawQuery, ContentType: e.ContentType}
 	// the entry goes to the company it was sent to; the chosen company
 	// stays as it is (switching company is done in the list, visibly)
 	org := m.orgOf(e.OrgID, e.OrgName)
@@ -390,7 +392,7 @@ func (m *Model) saveHistory(msg common.ResponseMsg) tea.Cmd {
 	org := m.requestOrg(msg.Req)
 	e := history.Entry{Time: m.com.Now().UTC(), OrgID: org.ID, OrgName: org.Name, OperationID: msg.Op.ID,
 		Name: msg.Op.Name, Method: msg.Req.Method, Path: msg.Req.Path, PathParams: msg.Req.PathParams,
-		Query: msg.Req.Query, Body: string(msg.Req.Body)}
+		Query: msg.Req.Query, Body: string(msg.Req.Body), RawQuery: msg.Req.RawQuery, ContentType: msg.Req.ContentType}
 	if msg.Resp != nil {
 		e.Status, e.DurationMS = msg.Resp.Status, msg.Resp.Duration.Milliseconds()
 	}

@@ -1,5 +1,20 @@
 // Package catalog is the map of the Dinero API: every operation, grouped
 // like the folders of Dinero's Postman collection.
+//
+// It also reads a developer's own Postman collection and environment and
+// sends their requests as Postman does:
+//
+//	env, _ := catalog.LoadEnvironment("Dinero.postman_environment.json")
+//	c, skipped, _ := catalog.LoadWith("Dinero.postman_collection.json", catalog.LoadOptions{Environment: env.Values})
+//	for _, op := range c.All() { // in the collection's order; op.Group is the folder path
+//		p, err := catalog.Prepare(op, catalog.Input{PathParams: map[string]string{"organizationId": "123"}})
+//		// err names the {{variables}} still to fill (Input.Vars)
+//		req, err := p.APIRequest() // for api.Client.Do
+//	}
+//
+// c.Postman holds the collection's variables, host variable and OAuth2
+// block; PostmanSettings turns them into login settings, and ExportPostman
+// writes requests back as a collection.
 package catalog
 
 import (
@@ -13,6 +28,9 @@ import (
 type Catalog struct {
 	Source string // "built-in", or the file it was imported from
 	Groups []Group
+	// Postman is what a Postman collection says beyond its requests
+	// (variables, host variable, OAuth2 block); nil for other sources.
+	Postman *PostmanInfo `json:"-"`
 }
 
 // Group is one folder of operations (for example "Invoices").
@@ -38,6 +56,13 @@ type Operation struct {
 	Accepts     []string `json:",omitempty"` // media types the answer can come in, e.g. application/octet-stream for PDFs
 	Deprecated  bool     `json:",omitempty"`
 	Group       string   `json:"-"` // name of the group it belongs to (set by Find)
+
+	// What a Postman collection adds (see Prepare for how they are sent):
+	Headers []Param `json:",omitempty"` // request headers, folder ones first
+	Form    []Param `json:",omitempty"` // urlencoded or formdata fields; Type "file" is a file part whose Value is its path
+	Vars    []Param `json:",omitempty"` // {{variables}} nothing defines: the user fills them before sending
+	NoAuth  bool    `json:",omitempty"` // sent without the session's bearer token (Postman auth "noauth")
+	RawBody bool    `json:",omitempty"` // Body is sent exactly as written (a Postman raw body), not as a template to tidy
 }
 
 // Param is a path or query parameter.
@@ -48,6 +73,11 @@ type Param struct {
 	Default     string
 	Enum        []string
 	Description string
+	// Enabled marks a Postman parameter, header or form field that is sent
+	// with Value unless the user changes it. A disabled one (Enabled false)
+	// shows its value as Default and is sent only once the user fills it.
+	Enabled bool   `json:",omitempty"`
+	Value   string `json:",omitempty"`
 }
 
 //go:embed builtin.json
@@ -73,7 +103,7 @@ func Builtin() *Catalog {
 }
 
 func (c *Catalog) clone() *Catalog {
-	out := &Catalog{Source: c.Source, Groups: make([]Group, len(c.Groups))}
+	out := &Catalog{Source: c.Source, Groups: make([]Group, len(c.Groups)), Postman: c.Postman}
 	for i, g := range c.Groups {
 		g.Operations = append([]Operation(nil), g.Operations...)
 		out.Groups[i] = g

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,14 +47,15 @@ func TestPostmanCollectionImportsCompletely(t *testing.T) {
 		}
 	}
 	list := byName["List invoices"]
-	if !list.Paged || len(list.Query) != 3 || list.Query[2].Default != "Guid,Number" || list.Query[2].Description != "What to return" {
+	if !list.Paged || len(list.Query) != 3 || list.Query[2].Value != "Guid,Number" || !list.Query[2].Enabled || list.Query[2].Description != "What to return" {
 		t.Errorf("List invoices = %+v", list)
 	}
 	if len(list.PathParams) != 1 || list.PathParams[0].Name != "organizationId" {
 		t.Errorf("path params = %+v", list.PathParams)
 	}
 	create := byName["Create invoice"]
-	if !create.Write || !strings.Contains(create.Body, `"Description": "Consulting"`) || !strings.Contains(create.Body, "{{contactGuid}}") {
+	if !create.Write || !strings.Contains(create.Body, `"Description":"Consulting"`) || !strings.Contains(create.Body, "{{contactGuid}}") ||
+		len(create.Vars) != 1 || create.Vars[0].Name != "contactGuid" || !create.Vars[0].Required {
 		t.Errorf("Create invoice body = %q", create.Body)
 	}
 	if byName["Upload file"].BodyType != "multipart/form-data" {
@@ -103,7 +105,9 @@ func TestBadFiles(t *testing.T) {
 		{"not json", "hello", "not valid JSON"},
 		{"array", "[]", "not a JSON object"},
 		{"swagger 2", `{"swagger":"2.0","paths":{}}`, "only OpenAPI 3"},
-		{"postman v1", `{"info":{"schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]}`, "v1 is not supported"},
+		{"postman v1", `{"info":{"schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]}`, "format v1, which is not supported"},
+		{"postman v1 requests", `{"name":"old","order":[],"requests":[{"url":"x"}]}`, "Export > Collection v2.1"},
+		{"environment", `{"name":"env","values":[{"key":"a","value":"b"}]}`, "--environment"},
 		{"unknown", `{"name":"x"}`, "neither a Postman"},
 		{"empty postman", `{"info":{"name":"x"},"item":[]}`, "no requests"},
 		{"openapi no paths", `{"openapi":"3.0.0"}`, "no requests"},
@@ -150,6 +154,12 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
+	tutorial, err := os.ReadFile(filepath.Join("testdata", "tutorial.postman_collection.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tutorial)
+	f.Add([]byte(`{"info":{"schema":"https://schema.getpostman.com/json/collection/v2.0.0/collection.json"},"auth":{"type":"oauth2","oauth2":{"clientId":"{{c}}"}},"item":[{"name":"a","request":{"url":"{{h}}/v1/{{$guid}}/:x?q={{u}}&r={{$timestamp}}","method":"POST","header":"A: {{u}}","body":{"mode":"urlencoded","urlencoded":[{"key":"{{k}}","value":"{{$randomInt}}"}]}}}]}`))
 	f.Add([]byte(`{"openapi":"3.1.0","paths":{"/v1/{a}":{"get":{"tags":["T"],"parameters":[{"name":"a","in":"path","schema":{"$ref":"#/components/schemas/S"}}],"requestBody":{"$ref":"#/x"}}}},"components":{"schemas":{"S":{"$ref":"#/components/schemas/S"}}}}`))
 	f.Add([]byte(`{"item":[{"item":[{"request":"{{baseUrl}}/v1/:id?x={{y}}"}]}],"variable":[{"key":"baseUrl","value":"http://h/p"}]}`))
 	f.Add([]byte(`{"openapi":"3.0.0","paths":{"/a":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"array","items":{"properties":{"a":{"type":"object","properties":{"b":{"type":"array"}}}}}}}}}}}}}`))
@@ -164,6 +174,15 @@ func FuzzParse(f *testing.F) {
 		for _, op := range c.All() {
 			if op.Method == "" || !strings.HasPrefix(op.Path, "/") || op.ID == "" {
 				t.Fatalf("bad operation %+v", op)
+			}
+			// whatever Prepare lets through carries no {{variable}}
+			p, err := Prepare(op, Input{PathParams: map[string]string{"organizationId": "1"}})
+			if err != nil {
+				continue
+			}
+			wire := p.Path + "?" + p.RawQuery + "\n" + string(p.Body) + fmt.Sprint(p.Header, p.PathParams, p.Parts)
+			if refs := References(wire); len(refs) > 0 {
+				t.Fatalf("%v reached the wire: %q", refs, wire)
 			}
 		}
 		c.Find("a b")

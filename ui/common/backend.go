@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/dinero-tui/dinero-tui/api/catalog"
 )
 
 // Backend is everything the explorer needs from the outside world. Panes
@@ -116,6 +118,12 @@ type Request struct {
 	PathParams  map[string]string
 	Query       url.Values
 	Body        []byte
+	// What a request of a Postman collection adds (see catalog.Prepare):
+	RawQuery    string         // encoded query sent as is, before Query; Query then only lists it for reading
+	Header      http.Header    // the collection's headers
+	ContentType string         // of Body; "" = application/json
+	NoAuth      bool           // sent without the bearer token
+	Parts       []catalog.Part // a multipart/form-data body, encoded when sent
 }
 
 // Response is the answer to a Request.

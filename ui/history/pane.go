@@ -108,6 +108,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.copy(false)
 	case key.Matches(msg, k.CopyCurl):
 		return m.copy(true)
+	case key.Matches(msg, k.ExportPostman):
+		return m.export()
 	default:
 		m.list.MoveKey(msg, k)
 	}
@@ -120,6 +122,22 @@ func (m *Model) resend(edit bool) tea.Cmd {
 		return nil
 	}
 	return common.Cmd(ResendMsg{Entry: e, Edit: edit})
+}
+
+// ExportMsg asks the root to write entries (newest first) as a Postman
+// collection; see ExportFile.
+type ExportMsg struct{ Entries []Entry }
+
+// export asks to export the listed (filtered) entries.
+func (m *Model) export() tea.Cmd {
+	if len(m.shown) == 0 {
+		return common.Info("nothing to export")
+	}
+	out := make([]Entry, 0, len(m.shown))
+	for _, i := range m.shown {
+		out = append(out, m.entries[i])
+	}
+	return common.Cmd(ExportMsg{Entries: out})
 }
 
 // copy puts the selected entry on the clipboard as a command line.

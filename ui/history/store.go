@@ -33,6 +33,8 @@ type Entry struct {
 	PathParams  map[string]string   `json:"pathParams,omitempty"`
 	Query       map[string][]string `json:"query,omitempty"`
 	Body        string              `json:"body,omitempty"`
+	RawQuery    string              `json:"rawQuery,omitempty"`    // the query exactly as sent, when it came from a Postman collection
+	ContentType string              `json:"contentType,omitempty"` // of Body ("" = application/json)
 	Status      int                 `json:"status,omitempty"`
 	DurationMS  int64               `json:"durationMs,omitempty"`
 }

@@ -93,5 +93,5 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
 	return [][]key.Binding{k.ListKeys(),
-		{sendAgain, k.Edit, k.Filter, k.ClearFilter, k.CopyCommand, k.CopyCurl, k.Back}}
+		{sendAgain, k.Edit, k.Filter, k.ClearFilter, k.CopyCommand, k.CopyCurl, k.ExportPostman, k.Back}}
 }

@@ -19,14 +19,27 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 	"github.com/dinero-tui/dinero-tui/ui/common"
+)
+
+// fieldKind says where a form row's value goes.
+type fieldKind int
+
+const (
+	inQuery fieldKind = iota
+	inPath
+	inHeader // a Postman request's header
+	inForm   // a Postman urlencoded or formdata field
+	inVar    // a Postman {{variable}} nothing defines
 )
 
 // field is one form row.
 type field struct {
 	param  catalog.Param
-	inPath bool
+	kind   fieldKind
 	source string // where the prefilled value came from, shown as a hint
+	off    bool   // a disabled Postman field: sent only once filled
 	input  textinput.Model
 }
 
@@ -79,7 +92,7 @@ func (m *Model) SetOrgLookup(lookup func(id int64) (common.Org, bool)) { m.looku
 // opened for.
 func (m *Model) Org() common.Org {
 	for _, f := range m.fields {
-		if !f.inPath || !strings.EqualFold(f.param.Name, "organizationId") {
+		if f.kind != inPath || !strings.EqualFold(f.param.Name, "organizationId") {
 			continue
 		}
 		id, err := strconv.ParseInt(strings.TrimSpace(f.input.Value()), 10, 64)
@@ -147,15 +160,20 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 		case previous != nil && previous.PathParams[p.Name] != "":
 			v, src = previous.PathParams[p.Name], "from the history"
 		}
-		m.addField(p, true, v, src)
+		m.addField(p, inPath, v, src)
 	}
 	for _, p := range op.Query {
 		v, src := queryDefault(op, p)
+		if p.Enabled {
+			v, src = p.Value, "from the collection"
+		}
 		if previous != nil {
 			v, src = previous.Query.Get(p.Name), "from the history"
 		}
-		m.addField(p, false, v, src)
+		m.addField(p, inQuery, v, src)
+		m.fields[len(m.fields)-1].off = op.FromPostman() && !p.Enabled
 	}
+	m.addPostmanFields(op)
 	body := op.Body
 	if previous != nil && len(previous.Body) > 0 {
 		body = string(previous.Body)
@@ -174,13 +192,33 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 	m.SetSize(m.width, m.height)
 }
 
-func (m *Model) addField(p catalog.Param, inPath bool, value, source string) {
+// addPostmanFields adds a Postman request's headers, form fields and
+// undefined variables: enabled ones filled with their value, disabled ones
+// empty (shown, sent once filled).
+func (m *Model) addPostmanFields(op catalog.Operation) {
+	for _, group := range []struct {
+		params []catalog.Param
+		kind   fieldKind
+		source string
+	}{{op.Headers, inHeader, "header"}, {op.Form, inForm, "form field"}, {op.Vars, inVar, "variable"}} {
+		for _, p := range group.params {
+			v := ""
+			if p.Enabled {
+				v = p.Value
+			}
+			m.addField(p, group.kind, v, group.source)
+			m.fields[len(m.fields)-1].off = group.kind != inVar && !p.Enabled
+		}
+	}
+}
+
+func (m *Model) addField(p catalog.Param, kind fieldKind, value, source string) {
 	in := common.NewInput(m.com)
 	in.Prompt = ""
 	in.CharLimit = 2000
 	in.Placeholder = placeholder(p)
 	in.SetValue(value)
-	m.fields = append(m.fields, field{param: p, inPath: inPath, source: source, input: in})
+	m.fields = append(m.fields, field{param: p, kind: kind, source: source, input: in})
 }
 
 // placeholder is what an empty field shows: the server's default (which
@@ -243,12 +281,16 @@ func queryDefault(op catalog.Operation, p catalog.Param) (string, string) {
 
 // Request builds the request from the form.
 func (m *Model) Request() common.Request {
+	if m.op.FromPostman() {
+		req, _ := m.postmanRequest()
+		return req
+	}
 	req := common.Request{OperationID: m.op.ID, Method: m.op.Method, Path: m.op.Path,
 		PathParams: map[string]string{}, Query: url.Values{}}
 	for _, f := range m.fields {
 		v := strings.TrimSpace(f.input.Value())
 		switch {
-		case f.inPath:
+		case f.kind == inPath:
 			req.PathParams[f.param.Name] = v
 		case v != "":
 			req.Query.Set(f.param.Name, v)
@@ -289,8 +331,15 @@ func (m *Model) check() string {
 			return p
 		}
 	}
-	if m.hasBody() {
-		return bodyProblem(m.body.Value())
+	if m.hasBody() && m.jsonBody() {
+		if p := bodyProblem(m.body.Value()); p != "" {
+			return p
+		}
+	}
+	if m.op.FromPostman() {
+		if _, err := m.postmanRequest(); err != nil {
+			return sanitize.Line(err.Error())
+		}
 	}
 	return ""
 }

@@ -133,7 +133,10 @@ func hintFor(f field) string {
 	if f.source != "" && f.source != "default" && !empty {
 		parts = append(parts, "("+f.source+")")
 	}
-	if empty && f.param.Default != "" {
+	switch {
+	case empty && f.off:
+		parts = append(parts, "off in the collection: sent once filled")
+	case empty && f.param.Default != "":
 		parts = append(parts, "default")
 	}
 	if len(f.param.Enum) > 0 {

@@ -36,7 +36,7 @@ const stalledAfter = 2 * time.Second
 // largest pages (the fewest requests under the rate limit; the merged
 // answer is the same), with every other query value the user gave.
 func AllPagesRequest(req common.Request) common.Request {
-	req.Query = cloneValues(req.Query)
+	req.Query, req.RawQuery = cloneValues(req.Query), "" // Query lists a Postman raw query; now it is the query
 	req.Query.Del("page")
 	req.Query.Set("pageSize", strconv.Itoa(DefaultAllPageSize))
 	return req

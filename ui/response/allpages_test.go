@@ -36,6 +36,10 @@ func TestAllPagesRequest(t *testing.T) {
 		if c.in != nil && c.in.Get("page") == "" {
 			t.Errorf("%s: the caller's query was changed", c.name)
 		}
+	} // a Postman request's raw query gives way to the paged query it lists
+	got := AllPagesRequest(common.Request{Method: "GET", Path: "/v1/x", RawQuery: "page=3&fields=A,B", Query: url.Values{"page": {"3"}, "fields": {"A,B"}}})
+	if got.RawQuery != "" || got.Query.Get("page") != "" || got.Query.Get("fields") != "A,B" {
+		t.Errorf("postman request: raw %q query %v", got.RawQuery, got.Query)
 	}
 }
 

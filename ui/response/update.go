@@ -149,7 +149,7 @@ func (m *Model) turnPage(d int) tea.Cmd {
 		return nil
 	}
 	req := m.req
-	req.Query = cloneValues(req.Query)
+	req.Query, req.RawQuery = cloneValues(req.Query), "" // Query lists a Postman raw query; now it is the query
 	req.Query.Set("page", strconv.Itoa(next))
 	if req.Query.Get("pageSize") == "" && pg.PageSize > 0 {
 		req.Query.Set("pageSize", strconv.Itoa(pg.PageSize))
