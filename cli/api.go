@@ -36,6 +36,7 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 type apiOptions struct {
 	method, input, query, org, accept, collection string
+	printCode                                     string
 	typed, raw                                    multiFlag
 	paginate, include, yes                        bool
 }
@@ -55,6 +56,7 @@ func runAPI(env *Env, args []string) int {
 	fs.StringVar(&o.accept, "accept", "", "Accept header, e.g. application/octet-stream for a PDF")
 	fs.StringVar(&o.collection, "collection", "", "Postman v2.1 or OpenAPI 3 `FILE` whose operation ids replace the built-in ones for this run")
 	fs.BoolVar(&o.yes, "yes", false, "send writes (POST, PUT, PATCH, DELETE) without asking")
+	addPrintCodeFlag(fs, &o.printCode)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -78,6 +80,9 @@ func runAPI(env *Env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %v\n", err)
 		return 2
+	}
+	if o.printCode != "" {
+		return printCode(env, &o, p, req)
 	}
 	if code := confirmWrite(env, &o, p, req); code >= 0 {
 		return code
