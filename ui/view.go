@@ -53,6 +53,10 @@ func (m *Model) crumbs() []string {
 		c = append(c, m.response.Operation().Name, m.response.Title())
 	case screenHistory:
 		c = append(c, "history")
+	case screenDiff:
+		c = append(c, "compare")
+	case screenCopy:
+		c = append(c, "copy as")
 	}
 	return c
 }
@@ -78,7 +82,8 @@ func (m *Model) footer() string {
 // keys, in a box laid out so every binding shows.
 func (m *Model) helpOverlay() string {
 	k := m.com.Keys
-	groups := append(m.active().FullHelp(), []key.Binding{k.Help, k.History, k.Back, k.Quit, k.ForceQuit})
+	groups := append(m.active().FullHelp(), m.compareHelp()...)
+	groups = append(groups, []key.Binding{k.Help, k.History, k.Back, k.Quit, k.ForceQuit})
 	if m.screen == screenLogin {
 		groups = append(m.active().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit})
 	}

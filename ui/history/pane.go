@@ -2,6 +2,7 @@ package history
 
 import (
 	"net/url"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -26,6 +27,7 @@ type Model struct {
 	filter  common.Filter
 	width   int
 	height  int
+	marked  time.Time // the entry marked for comparing, if any
 }
 
 // New returns the pane.

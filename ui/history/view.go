@@ -51,6 +51,9 @@ func (m *Model) row(e Entry, cursor bool, w int) string {
 	if cursor {
 		prefix = " > "
 	}
+	if m.isMarked(e) {
+		prefix = prefix[:2] + "*"
+	}
 	text := ansi.Truncate(target, max(10, w-3-12-7-4-1), "…")
 	if cursor {
 		text = s.List.Cursor.Render(text)

@@ -21,6 +21,11 @@ type KeyMap struct {
 	NextPage, PrevPage, Headers, OpenItem, Resend, AllPages key.Binding
 	// response and history: copy the request as a command line
 	CopyCommand, CopyCurl key.Binding
+	// response and history: the "copy as…" menu (every codegen language)
+	CopyAs key.Binding
+	// comparing answers: mark one in the history, compare another with
+	// it; in the response, send again and compare with the answer shown
+	Mark, Compare, ResendCompare key.Binding
 	// history
 	Edit key.Binding
 	// cancel whatever is in progress
@@ -32,42 +37,46 @@ func DefaultKeyMap() *KeyMap {
 	b := key.NewBinding
 	k, h := key.WithKeys, key.WithHelp
 	return &KeyMap{
-		Quit:         b(k("q"), h("q", "quit")),
-		ForceQuit:    b(k("ctrl+c"), h("ctrl+c", "quit")),
-		Help:         b(k("?"), h("?", "help")),
-		HelpAnywhere: b(k("f1"), h("f1", "help")),
-		Back:         b(k("esc"), h("esc", "back")),
-		History:      b(k("ctrl+r"), h("ctrl+r", "history")),
-		Up:           b(k("up", "k"), h("↑/k", "up")),
-		Down:         b(k("down", "j"), h("↓/j", "down")),
-		PageUp:       b(k("pgup", "ctrl+u"), h("pgup", "page up")),
-		PageDown:     b(k("pgdown", "ctrl+d"), h("pgdn", "page down")),
-		Top:          b(k("home", "g"), h("g", "top")),
-		Bottom:       b(k("end", "G"), h("G", "bottom")),
-		Choose:       b(k("enter"), h("enter", "choose")),
-		Filter:       b(k("/"), h("/", "filter")),
-		ClearFilter:  b(k("esc"), h("esc", "clear filter")),
-		SwitchPane:   b(k("tab"), h("tab", "switch pane")),
-		Reload:       b(k("r"), h("r", "reload")),
-		Login:        b(k("enter"), h("enter", "log in")),
-		CopyLink:     b(k("c"), h("c", "copy link")),
-		RevealLink:   b(k("l"), h("l", "show full link")),
-		Send:         b(k("ctrl+s", "enter"), h("enter/ctrl+s", "send")),
-		NextField:    b(k("tab", "down"), h("tab", "next field")),
-		PrevField:    b(k("shift+tab", "up"), h("shift+tab", "previous field")),
-		EditBody:     b(k("ctrl+e"), h("ctrl+e", "edit body")),
-		Confirm:      b(k("y"), h("y", "send it")),
-		Deny:         b(k("n", "esc"), h("n/esc", "don't send")),
-		NextPage:     b(k("]"), h("]", "next page")),
-		PrevPage:     b(k("["), h("[", "previous page")),
-		Headers:      b(k("i"), h("i", "headers")),
-		OpenItem:     b(k("o"), h("o", "open item")),
-		Resend:       b(k("R"), h("R", "send again")),
-		AllPages:     b(k("A"), h("A", "get all pages")),
-		CopyCommand:  b(k("a"), h("a", "copy api cmd")),
-		CopyCurl:     b(k("x"), h("x", "copy curl cmd")),
-		Edit:         b(k("e"), h("e", "edit")),
-		Cancel:       b(k("esc"), h("esc", "cancel")),
+		Quit:          b(k("q"), h("q", "quit")),
+		ForceQuit:     b(k("ctrl+c"), h("ctrl+c", "quit")),
+		Help:          b(k("?"), h("?", "help")),
+		HelpAnywhere:  b(k("f1"), h("f1", "help")),
+		Back:          b(k("esc"), h("esc", "back")),
+		History:       b(k("ctrl+r"), h("ctrl+r", "history")),
+		Up:            b(k("up", "k"), h("↑/k", "up")),
+		Down:          b(k("down", "j"), h("↓/j", "down")),
+		PageUp:        b(k("pgup", "ctrl+u"), h("pgup", "page up")),
+		PageDown:      b(k("pgdown", "ctrl+d"), h("pgdn", "page down")),
+		Top:           b(k("home", "g"), h("g", "top")),
+		Bottom:        b(k("end", "G"), h("G", "bottom")),
+		Choose:        b(k("enter"), h("enter", "choose")),
+		Filter:        b(k("/"), h("/", "filter")),
+		ClearFilter:   b(k("esc"), h("esc", "clear filter")),
+		SwitchPane:    b(k("tab"), h("tab", "switch pane")),
+		Reload:        b(k("r"), h("r", "reload")),
+		Login:         b(k("enter"), h("enter", "log in")),
+		CopyLink:      b(k("c"), h("c", "copy link")),
+		RevealLink:    b(k("l"), h("l", "show full link")),
+		Send:          b(k("ctrl+s", "enter"), h("enter/ctrl+s", "send")),
+		NextField:     b(k("tab", "down"), h("tab", "next field")),
+		PrevField:     b(k("shift+tab", "up"), h("shift+tab", "previous field")),
+		EditBody:      b(k("ctrl+e"), h("ctrl+e", "edit body")),
+		Confirm:       b(k("y"), h("y", "send it")),
+		Deny:          b(k("n", "esc"), h("n/esc", "don't send")),
+		NextPage:      b(k("]"), h("]", "next page")),
+		PrevPage:      b(k("["), h("[", "previous page")),
+		Headers:       b(k("i"), h("i", "headers")),
+		OpenItem:      b(k("o"), h("o", "open item")),
+		Resend:        b(k("R"), h("R", "send again")),
+		AllPages:      b(k("A"), h("A", "get all pages")),
+		CopyCommand:   b(k("a"), h("a", "copy api cmd")),
+		CopyCurl:      b(k("x"), h("x", "copy curl cmd")),
+		Edit:          b(k("e"), h("e", "edit")),
+		CopyAs:        b(k("c"), h("c", "copy as code")),
+		Mark:          b(k("m"), h("m", "mark to diff")),
+		Compare:       b(k("d"), h("d", "diff with mark")),
+		ResendCompare: b(k("D"), h("D", "resend & diff")),
+		Cancel:        b(k("esc"), h("esc", "cancel")),
 	}
 }
 

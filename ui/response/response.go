@@ -100,6 +100,9 @@ func (m *Model) Busy() bool { return m.sending }
 // Response returns the response shown (nil if none).
 func (m *Model) Response() *common.Response { return m.resp }
 
+// Request is the request of the answer shown.
+func (m *Model) Request() common.Request { return m.req }
+
 // Operation returns the operation whose answer is shown.
 func (m *Model) Operation() catalog.Operation { return m.op }
 
