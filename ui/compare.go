@@ -9,6 +9,7 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/history"
+	"github.com/dinero-tui/dinero-tui/ui/shellcmd"
 )
 
 // Answers kept in memory for comparing: the last few of this session.
@@ -123,7 +124,8 @@ func (m *Model) compareEntries() tea.Cmd {
 	if !okA || !okB {
 		return common.Cmd(common.ErrorMsg{Err: errNoAnswer})
 	}
-	title := a.Method + " " + a.Path + " " + a.Time.Local().Format("15:04:05") + " → " + b.Method + " " + b.Path + " " + b.Time.Local().Format("15:04:05")
+	title := a.Method + " " + shellcmd.ExpandPath(a.Path, a.PathParams) + " " + a.Time.Local().Format("15:04:05") +
+		" → " + b.Method + " " + shellcmd.ExpandPath(b.Path, b.PathParams) + " " + b.Time.Local().Format("15:04:05")
 	m.goTo(screenDiff)
 	return m.diff.Compare(title, before, after)
 }
@@ -140,7 +142,7 @@ func (m *Model) resendAndCompare() tea.Cmd {
 	case resp.Body == nil:
 		return common.Cmd(common.ErrorMsg{Err: errTooLarge})
 	}
-	m.pending = &pendingCompare{before: resp.Body, title: "GET " + req.Path + ": the answer before → sent again " + m.com.Now().Local().Format("15:04:05")}
+	m.pending = &pendingCompare{before: resp.Body, title: "GET " + shellcmd.ExpandPath(req.Path, req.PathParams) + ": the answer shown → sent again " + m.com.Now().Local().Format("15:04:05")}
 	return common.Cmd(common.SendRequestMsg{Op: m.response.Operation(), Req: req})
 }
 
