@@ -1,6 +1,8 @@
 package jsondiff
 
 import (
+	"bytes"
+	"encoding/json"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -26,6 +28,13 @@ func FuzzCompare(f *testing.F) {
 		self, _ := Compare([]byte(a), []byte(a))
 		if !self.Equal() {
 			t.Fatalf("%q differs from itself: %+v", a, self.Changes)
+		}
+		var indented bytes.Buffer
+		if json.Indent(&indented, []byte(a), "", " ") == nil && indented.String() != a {
+			walked, _ := Compare([]byte(a), indented.Bytes())
+			if walked.Unchanged != self.Unchanged || !walked.Equal() {
+				t.Fatalf("%q: counted %d values without walking, %d walking (%s)", a, self.Unchanged, walked.Unchanged, Summary(walked))
+			}
 		}
 		back, _ := Compare([]byte(b), []byte(a))
 		if back.Equal() != r.Equal() || back.Count(Added) != r.Count(Removed) || back.Count(Changed) != r.Count(Changed) {

@@ -114,13 +114,15 @@ func Compare(oldDoc, newDoc []byte) (*Result, error) {
 }
 
 type differ struct {
-	res *Result
+	res     *Result
+	scratch []*scratch // by depth
 }
 
 // value compares a and b found at path.
 func (d *differ) value(path []Segment, a, b gjson.Result) {
-	if a.Raw == b.Raw && !isContainer(a) {
-		d.res.Unchanged++
+	if a.Raw == b.Raw {
+		// Byte-identical: nothing to walk, only the values to count.
+		d.res.Unchanged += countValues(a.Raw)
 		return
 	}
 	switch {
@@ -174,54 +176,78 @@ type member struct {
 	val gjson.Result
 }
 
-func members(r gjson.Result) []member {
-	var out []member
-	r.ForEach(func(k, v gjson.Result) bool {
-		out = append(out, member{k.String(), v})
-		return true
-	})
-	return out
+// scratch holds the member lists of the object being compared at one
+// depth, reused from object to object so the walk allocates little.
+type scratch struct {
+	am, bm []member
+	used   []bool
 }
 
+func (d *differ) buffers(depth int) *scratch {
+	for len(d.scratch) <= depth {
+		d.scratch = append(d.scratch, &scratch{})
+	}
+	return d.scratch[depth]
+}
+
+func appendMembers(dst []member, r gjson.Result) []member {
+	r.ForEach(func(k, v gjson.Result) bool {
+		dst = append(dst, member{k.String(), v})
+		return true
+	})
+	return dst
+}
+
+// bigObject is the size from which keys are matched through a map.
+const bigObject = 64
+
 func (d *differ) object(path []Segment, a, b gjson.Result) {
-	am, bm := members(a), members(b)
+	s := d.buffers(len(path))
+	s.am, s.bm = appendMembers(s.am[:0], a), appendMembers(s.bm[:0], b)
+	am, bm := s.am, s.bm
 	if len(am) == 0 && len(bm) == 0 {
 		d.res.Unchanged++
 		return
 	}
+	used := s.used[:0]
+	for range bm {
+		used = append(used, false)
+	}
+	s.used = used
 	// A key is matched with the first unused member of that name, so a
-	// repeated key pairs up in order. Small objects are matched by a scan,
-	// larger ones through a map.
-	used := make([]bool, len(bm))
+	// repeated key pairs up in order. Objects are scanned from their first
+	// unused member (one step per key when both list keys in the same
+	// order); big ones go through a map.
 	var index map[string][]int
-	if len(bm) > 16 {
+	if len(bm) > bigObject {
 		index = make(map[string][]int, len(bm))
 		for i, m := range bm {
 			index[m.key] = append(index[m.key], i)
 		}
 	}
-	find := func(key string) int {
-		if index != nil {
-			if is := index[key]; len(is) > 0 {
-				index[key] = is[1:]
-				return is[0]
-			}
-			return -1
-		}
-		for i, m := range bm {
-			if !used[i] && m.key == key {
-				return i
-			}
-		}
-		return -1
-	}
+	firstUnused := 0
 	for _, m := range am {
-		i := find(m.key)
+		i := -1
+		if index != nil {
+			if is := index[m.key]; len(is) > 0 {
+				i, index[m.key] = is[0], is[1:]
+			}
+		} else {
+			for j := firstUnused; j < len(bm); j++ {
+				if !used[j] && bm[j].key == m.key {
+					i = j
+					break
+				}
+			}
+		}
 		if i < 0 {
 			d.add(child(path, Segment{Key: m.key, Index: -1}), Removed, m.val, gjson.Result{})
 			continue
 		}
 		used[i] = true
+		for firstUnused < len(bm) && used[firstUnused] {
+			firstUnused++
+		}
 		d.value(child(path, Segment{Key: m.key, Index: -1}), m.val, bm[i].val)
 	}
 	for i, m := range bm {
@@ -238,17 +264,25 @@ func (d *differ) array(path []Segment, a, b gjson.Result) {
 		return
 	}
 	// Set the common beginning and end aside, so one element inserted or
-	// removed in the middle is one change, not a change at every index after it.
+	// removed in the middle is one change, not a change at every index
+	// after it. Each probe walks an element pair once and keeps its count.
+	probe := &differ{res: &Result{}}
+	same := func(x, y gjson.Result) bool {
+		probe.res.Changes, probe.res.Unchanged = probe.res.Changes[:0], 0
+		probe.value(nil, x, y)
+		if len(probe.res.Changes) > 0 {
+			return false
+		}
+		d.res.Unchanged += probe.res.Unchanged
+		return true
+	}
 	pre := 0
-	for pre < len(av) && pre < len(bv) && Same(av[pre], bv[pre]) {
+	for pre < len(av) && pre < len(bv) && same(av[pre], bv[pre]) {
 		pre++
 	}
 	suf := 0
-	for suf < len(av)-pre && suf < len(bv)-pre && Same(av[len(av)-1-suf], bv[len(bv)-1-suf]) {
+	for suf < len(av)-pre && suf < len(bv)-pre && same(av[len(av)-1-suf], bv[len(bv)-1-suf]) {
 		suf++
-	}
-	for i := 0; i < pre; i++ {
-		d.value(child(path, Segment{Index: i}), av[i], bv[i])
 	}
 	ma, mb := av[pre:len(av)-suf], bv[pre:len(bv)-suf]
 	n := min(len(ma), len(mb))
@@ -261,9 +295,6 @@ func (d *differ) array(path []Segment, a, b gjson.Result) {
 	for i := n; i < len(mb); i++ {
 		d.add(child(path, Segment{Index: pre + i}), Added, gjson.Result{}, mb[i])
 	}
-	for i := 0; i < suf; i++ {
-		d.value(child(path, Segment{Index: len(bv) - suf + i}), av[len(av)-suf+i], bv[len(bv)-suf+i])
-	}
 }
 
 // Same reports whether two parsed values are equal as JSON: same keys and
@@ -272,24 +303,9 @@ func Same(a, b gjson.Result) bool {
 	if a.Raw == b.Raw {
 		return true
 	}
-	switch {
-	case a.IsObject() && b.IsObject():
-		r := &differ{res: &Result{}}
-		r.object(nil, a, b)
-		return len(r.res.Changes) == 0
-	case a.IsArray() && b.IsArray():
-		av, bv := a.Array(), b.Array()
-		if len(av) != len(bv) {
-			return false
-		}
-		for i := range av {
-			if !Same(av[i], bv[i]) {
-				return false
-			}
-		}
-		return true
-	}
-	return scalarEqual(a, b)
+	r := &differ{res: &Result{}}
+	r.value(nil, a, b)
+	return len(r.res.Changes) == 0
 }
 
 func (d *differ) add(path []Segment, k Kind, a, b gjson.Result) {
@@ -334,4 +350,51 @@ func Compact(raw []byte) []byte {
 		}
 	}
 	return buf.Bytes()
+}
+
+// countValues counts what the walk would count as unchanged in one raw
+// JSON value: its scalars and its empty objects and arrays. It scans the
+// bytes without parsing them into values.
+func countValues(raw string) int {
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '"':
+			i = stringEnd(raw, i)
+			if j := skipSpace(raw, i+1); j >= len(raw) || raw[j] != ':' {
+				n++ // a string value, not a key
+			}
+		case c == '{' || c == '[':
+			if j := skipSpace(raw, i+1); j < len(raw) && (raw[j] == '}' || raw[j] == ']') {
+				n++
+				i = j
+			}
+		case c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n':
+			n++
+			for i+1 < len(raw) && !strings.ContainsRune(",]} \t\r\n", rune(raw[i+1])) {
+				i++
+			}
+		}
+	}
+	return n
+}
+
+// stringEnd returns the index of the quote closing the string opening at i.
+func stringEnd(raw string, i int) int {
+	for i++; i < len(raw); i++ {
+		switch raw[i] {
+		case '\\':
+			i++
+		case '"':
+			return i
+		}
+	}
+	return len(raw)
+}
+
+func skipSpace(raw string, i int) int {
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+		i++
+	}
+	return i
 }
