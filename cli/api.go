@@ -32,6 +32,7 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 type apiOptions struct {
 	method, input, query, org, accept string
 	cat                               *catalog.Catalog
+	printCode                         string
 	typed, raw                        multiFlag
 	paginate, include, yes            bool
 }
@@ -50,6 +51,7 @@ func runAPI(env *Env, args []string) int {
 	fs.StringVar(&o.org, "org", "", "organization `ID` for {organizationId} (env DINERO_ORG_ID, default the last chosen)")
 	fs.StringVar(&o.accept, "accept", "", "Accept header, e.g. application/octet-stream for a PDF")
 	fs.BoolVar(&o.yes, "yes", false, "send writes (POST, PUT, PATCH, DELETE) without asking")
+	addPrintCodeFlag(fs, &o.printCode)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -74,6 +76,9 @@ func runAPI(env *Env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %v\n", err)
 		return 2
+	}
+	if o.printCode != "" {
+		return printCode(env, &o, p, req)
 	}
 	if code := confirmWrite(env, &o, p, req); code >= 0 {
 		return code

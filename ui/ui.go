@@ -14,6 +14,8 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/copymenu"
+	"github.com/dinero-tui/dinero-tui/ui/diffview"
 	"github.com/dinero-tui/dinero-tui/ui/endpoints"
 	"github.com/dinero-tui/dinero-tui/ui/history"
 	"github.com/dinero-tui/dinero-tui/ui/keymap"
@@ -69,6 +71,8 @@ const (
 	screenRequest
 	screenResponse
 	screenHistory
+	screenDiff
+	screenCopy
 )
 
 // Model is the root model.
@@ -83,6 +87,11 @@ type Model struct {
 	request     *request.Model
 	response    *response.Model
 	history     *history.Model
+	diff        *diffview.Model
+	copyMenu    *copymenu.Model
+	answers     answerMemory    // this session's answers, for comparing
+	marked      history.Entry   // the history entry marked for comparing
+	pending     *pendingCompare // a send-again whose answer is compared
 	store       *history.Store
 	org         common.Org
 	status      common.SessionStatus
@@ -125,6 +134,7 @@ func New(ctx context.Context, deps Deps) *Model {
 	m := &Model{com: com, deps: deps, help: help.New(),
 		login: login.New(com), orgs: orgs.New(com, preferred), endpoints: endpoints.New(com, deps.Catalog),
 		request: request.New(com), response: response.New(com), history: history.New(com),
+		diff: diffview.New(com), copyMenu: copymenu.New(com),
 		width: 80, height: 24, orgNames: map[int64]string{}}
 	m.request.SetOrgLookup(func(id int64) (common.Org, bool) {
 		o := m.orgOf(id, "")
@@ -175,12 +185,16 @@ func (m *Model) active() common.Component {
 		return m.request
 	case screenResponse:
 		return m.response
+	case screenDiff:
+		return m.diff
+	case screenCopy:
+		return m.copyMenu
 	}
 	return m.history
 }
 
 func (m *Model) panes() []common.Component {
-	return []common.Component{m.login, m.orgs, m.endpoints, m.request, m.response, m.history}
+	return []common.Component{m.login, m.orgs, m.endpoints, m.request, m.response, m.history, m.diff, m.copyMenu}
 }
 
 // go switches to s, remembering where we were for esc.

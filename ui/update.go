@@ -112,6 +112,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back) && (m.screen == screenLogin && !m.login.Busy()):
 		return tea.Quit
 	}
+	if cmd, handled := m.handleCompareKey(msg); handled {
+		return cmd
+	}
 	return m.forward(msg)
 }
 
@@ -148,7 +151,7 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 	case common.SendRequestMsg:
 		return m.sendRequest(msg), true
 	case common.ResponseMsg:
-		return tea.Batch(m.saveHistory(msg), m.loadStatus(false)), true
+		return tea.Batch(m.saveHistory(msg), m.loadStatus(false), m.compareAnswered(msg)), true
 	case statusMsg:
 		m.status = msg.st
 		m.status.NeedsLogin = m.status.NeedsLogin || msg.needsLogin
@@ -396,6 +399,7 @@ func (m *Model) saveHistory(msg common.ResponseMsg) tea.Cmd {
 	if msg.Resp != nil {
 		e.Status, e.DurationMS = msg.Resp.Status, msg.Resp.Duration.Milliseconds()
 	}
+	m.answers.keep(e.Time, msg.Resp)
 	store := m.store
 	return func() tea.Msg {
 		if err := store.Add(e); err != nil {

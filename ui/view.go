@@ -73,6 +73,10 @@ func (m *Model) crumbs() []string {
 		c = append(c, m.response.Operation().Name, m.response.Title())
 	case screenHistory:
 		c = append(c, "history")
+	case screenDiff:
+		c = append(c, "compare")
+	case screenCopy:
+		c = append(c, "copy as")
 	}
 	return c
 }
@@ -132,7 +136,7 @@ func (m *Model) helpGroups() [][]key.Binding {
 	case m.active().Capturing():
 		global = []key.Binding{k.HelpAnywhere, k.ForceQuit}
 	}
-	return append(m.active().FullHelp(), global)
+	return append(append(m.active().FullHelp(), m.compareHelp()...), global)
 }
 
 // helpScrolls reports whether the help is taller than the screen.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"net/url"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +28,7 @@ type Model struct {
 	chosen  int64 // the chosen company: rows for another one name theirs
 	width   int
 	height  int
+	marked  time.Time // the entry marked for comparing, if any
 }
 
 // New returns the pane.

@@ -51,6 +51,9 @@ func (m *Model) row(e Entry, cursor bool, w int) string {
 	if cursor {
 		prefix = " > "
 	}
+	if m.isMarked(e) {
+		prefix = prefix[:2] + "*"
+	}
 	room := max(10, w-3-12-7-4-1)
 	other := ""
 	if e.OrgID != 0 && m.chosen != 0 && e.OrgID != m.chosen {

@@ -21,6 +21,11 @@ type KeyMap struct {
 	NextPage, PrevPage, Headers, OpenItem, Resend, AllPages key.Binding
 	// response and history: copy the request as a command line
 	CopyCommand, CopyCurl key.Binding
+	// response and history: the "copy as…" menu (every codegen language)
+	CopyAs key.Binding
+	// comparing answers: mark one in the history, compare another with
+	// it; in the response, send again and compare with the answer shown
+	Mark, Compare, ResendCompare key.Binding
 	// history
 	Edit, ExportPostman key.Binding
 	// cancel whatever is in progress
@@ -68,6 +73,10 @@ func DefaultKeyMap() *KeyMap {
 		CopyCurl:      b(k("x"), h("x", "copy curl cmd")),
 		Edit:          b(k("e"), h("e", "edit")),
 		ExportPostman: b(k("P"), h("P", "export to Postman")),
+		CopyAs:        b(k("c"), h("c", "copy as code")),
+		Mark:          b(k("m"), h("m", "mark to diff")),
+		Compare:       b(k("d"), h("d", "diff with mark")),
+		ResendCompare: b(k("D"), h("D", "resend & diff")),
 		Cancel:        b(k("esc"), h("esc", "cancel")),
 	}
 }
