@@ -2,38 +2,40 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 )
 
-func init() {
-	register(Command{Name: "endpoints", Summary: "list the API operations of the catalogue (filterable)", Run: runEndpoints})
-}
+func init() { register(newEndpointsCommand) }
 
-func runEndpoints(env *Env, args []string) int {
-	fs := newFlagSet(env, "endpoints", "endpoints [--json] [--collection FILE] [FILTER...]")
+func newEndpointsCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "endpoints [--json] [--collection FILE] [FILTER...]",
+		Short:             "list the API operations of the catalogue (filterable)",
+		Long:              "List the operations of the built-in catalogue (or of --collection). Every word of FILTER must\noccur in an operation's id, name, method, path, group or description.",
+		Example:           "  dinero-tui endpoints credit note\n  dinero-tui endpoints --json invoices | jq '.[].ID'",
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	fs := cmd.Flags()
 	asJSON := fs.Bool("json", false, "print a JSON array for scripts")
 	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to list instead of the built-in catalogue")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	cat, err := loadCatalog(env, *collection)
+	return withRun(cmd, func(pos []string) int { return runEndpoints(env, *asJSON, *collection, pos) })
+}
+
+func runEndpoints(env *Env, asJSON bool, collection string, pos []string) int {
+	cat, err := loadCatalog(env, collection)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui endpoints: %v\n", err)
 		return 1
 	}
 	ops := cat.Find(strings.Join(pos, " "))
-	if *asJSON {
+	if asJSON {
 		return printEndpointsJSON(env, ops)
 	}
 	if len(ops) == 0 {
