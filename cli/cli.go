@@ -174,8 +174,49 @@ func newRoot(env *Env) *cobra.Command {
 	}
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	rejectUnknownSubcommands(root)
+	root.InitDefaultVersionFlag()
+	plainBoolFlags(root)
 	addFlagCompletions(env, root)
 	return root
+}
+
+// rejectUnknownSubcommands makes a command that only groups subcommands
+// (completion) runnable, so that cobra checks its arguments (cobra.NoArgs)
+// and refuses an unknown subcommand with exit 2 instead of printing help
+// and exiting 0.
+func rejectUnknownSubcommands(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		rejectUnknownSubcommands(sub)
+	}
+	if c.Runnable() || !c.HasSubCommands() {
+		return
+	}
+	if c.Args == nil {
+		c.Args = cobra.NoArgs
+	}
+	c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+}
+
+// plainBool is a bool flag's value that help prints as --name, like gh,
+// rather than pflag 1.1's --name[=true|false]. Parsing is unchanged: a bare
+// --name sets true (its NoOptDefVal), and --name=false still works.
+type plainBool struct{ pflag.Value } // hides the value's IsBoolFlag
+
+// plainBoolFlags wraps every bool flag of the tree in plainBool, help
+// flags included (added here rather than lazily, so they get wrapped too).
+func plainBoolFlags(c *cobra.Command) {
+	c.InitDefaultHelpFlag()
+	wrap := func(f *pflag.Flag) {
+		if _, done := f.Value.(plainBool); !done && f.Value.Type() == "bool" {
+			f.Value = plainBool{f.Value}
+		}
+	}
+	c.Flags().VisitAll(wrap)
+	c.PersistentFlags().VisitAll(wrap)
+	for _, sub := range c.Commands() {
+		plainBoolFlags(sub)
+	}
 }
 
 const rootLong = `dinero-tui explores the Dinero accounting API (api.dinero.dk) from the terminal: it logs in
@@ -197,7 +238,9 @@ const rootExample = `  dinero-tui demo                      # the explorer on a 
 func normalizeArgs(root *cobra.Command, args []string) []string {
 	cmd, _, err := root.Find(args)
 	if err != nil {
-		return args
+		// Find takes the value of an unknown single-dash flag for a
+		// command name (dinero-tui -collection FILE): use the root's flags.
+		cmd = root
 	}
 	cmd.InitDefaultHelpFlag()
 	cmd.InitDefaultVersionFlag()
