@@ -224,7 +224,7 @@ through Visma Connect, lists your organizations (only Pro ones can use the API),
 the API's operations from a full-screen explorer or, like 'gh api', from scripts.
 
 With no command it opens the explorer on the configured profile. Settings come from defaults,
-$XDG_CONFIG_HOME/dinero-tui/config.toml, DINERO_* environment variables and flags, later
+` + "`$XDG_CONFIG_HOME/dinero-tui/config.toml`, `DINERO_*`" + ` environment variables and flags, later
 winning. Exit status: 0 success, 1 failure (for api: an HTTP error), 2 bad usage.`
 
 const rootExample = `  dinero-tui demo                      # the explorer on a local sandbox: no account needed
