@@ -18,7 +18,7 @@ func ProfileNames(getenv func(string) string) ([]string, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	cfg, _, _, err := dirs(getenv)
+	cfg, err := configDir(getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -40,4 +40,14 @@ func ProfileNames(getenv func(string) string) ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// configDir is the config directory alone, which (unlike the state and
+// cache directories) needs no HOME when XDG_CONFIG_HOME is set.
+func configDir(getenv func(string) string) (string, error) {
+	if v := getenv("XDG_CONFIG_HOME"); v != "" && filepath.IsAbs(v) {
+		return filepath.Join(v, appDir), nil
+	}
+	cfg, _, _, err := dirs(getenv)
+	return cfg, err
 }
