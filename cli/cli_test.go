@@ -41,6 +41,9 @@ func TestUsageErrorsExitTwoOnStderr(t *testing.T) {
 		{[]string{"orgs", "extra"}, `unexpected argument "extra"`},
 		{[]string{"version", "--json=maybe"}, "invalid argument"},
 		{[]string{"completion", "tcsh"}, `unknown command "tcsh"`},
+		{[]string{"sandbox", "approve"}, "give exactly one URL"},
+		{[]string{"sandbox", "approv"}, `unexpected argument "approv"`},
+		{[]string{"explore", "x"}, `unexpected argument "x"`},
 	}
 	for _, tt := range tests {
 		r := runCmd(t, "", "", false, nil, tt.args...)
