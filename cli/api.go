@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,52 +12,69 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 )
 
-func init() {
-	register(Command{Name: "api", Summary: "make one Dinero API call and print the JSON answer", Run: runAPI})
-}
-
-// multiFlag collects a repeatable flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+func init() { register(newAPICommand) }
 
 type apiOptions struct {
 	method, input, query, org, accept string
 	cat                               *catalog.Catalog
 	printCode                         string
-	typed, raw                        multiFlag
+	typed, raw                        []string
 	paginate, include, yes            bool
 }
 
-func runAPI(env *Env, args []string) int {
+func newAPICommand(env *Env) *cobra.Command {
 	var o apiOptions
-	fs := newFlagSet(env, "api", "api [-X METHOD] PATH|OPERATION-ID [-F key=value] [-f key=value] [--input FILE|-] [--paginate] [-q GJSON] [--include] [--org ID] [--yes]")
+	cmd := &cobra.Command{
+		Use:     "api [-X METHOD] PATH|OPERATION-ID [flags]",
+		Short:   "make one Dinero API call and print the JSON answer",
+		Long:    apiLong,
+		Example: apiExample,
+	}
+	cmd.ValidArgsFunction = completeAPITarget(env, &o)
+	fs := cmd.Flags()
 	pf := addProfileFlags(fs)
-	fs.StringVar(&o.method, "X", "", "HTTP method (default GET, or POST with --input; an operation id brings its own)")
-	fs.Var(&o.typed, "F", "field `key=value` with a typed value: numbers, true, false, null, @file (@- for stdin); repeatable")
-	fs.Var(&o.raw, "f", "field `key=value` sent as a string; repeatable")
+	fs.StringVarP(&o.method, "method", "X", "", "HTTP method (default GET, or POST with --input; an operation id brings its own)")
+	fs.StringArrayVarP(&o.typed, "field", "F", nil, "field `key=value` with a typed value: numbers, true, false, null, @file (@- for stdin); repeatable")
+	fs.StringArrayVarP(&o.raw, "raw-field", "f", nil, "field `key=value` sent as a string; repeatable")
 	fs.StringVar(&o.input, "input", "", "raw request body from `FILE` (- for stdin)")
 	fs.BoolVar(&o.paginate, "paginate", false, "fetch every page and print one merged JSON array of the Collection items")
-	fs.StringVar(&o.query, "q", "", "print only what the GJSON `path` selects (e.g. Collection.#.Number)")
-	fs.BoolVar(&o.include, "include", false, "print the HTTP status line and headers before the body")
+	fs.StringVarP(&o.query, "query", "q", "", "print only what the GJSON `path` selects (e.g. Collection.#.Number)")
+	fs.BoolVarP(&o.include, "include", "i", false, "print the HTTP status line and headers before the body")
 	fs.StringVar(&o.org, "org", "", "organization `ID` for {organizationId} (env DINERO_ORG_ID, default the last chosen)")
 	fs.StringVar(&o.accept, "accept", "", "Accept header, e.g. application/octet-stream for a PDF")
 	fs.BoolVar(&o.yes, "yes", false, "send writes (POST, PUT, PATCH, DELETE) without asking")
 	addPrintCodeFlag(fs, &o.printCode)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
+	return withRun(cmd, func(pos []string) int { return runAPI(env, &o, pf, pos) })
+}
+
+const apiLong = `Make one call to the Dinero API, like 'gh api', on the login of the profile.
+
+PATH is an API path such as /v1/{organizationId}/invoices, or an operation id of the catalogue
+(see 'dinero-tui endpoints'; completion offers them). {organizationId} is filled from --org,
+DINERO_ORG_ID or the organization chosen last; other placeholders from fields of the same name.
+
+Fields are query values for GET and JSON body fields otherwise: -F takes typed values (numbers,
+true, false, null, @file), -f strings. --input sends a raw body instead. Writes (POST, PUT, PATCH,
+DELETE) ask for confirmation on a terminal; scripts pass --yes.
+
+On a terminal the answer is pretty, coloured JSON (NO_COLOR honoured); piped, the exact bytes.
+Data goes to stdout, messages to stderr. Exit 0 on 2xx, 1 on an API error, 2 on bad usage.`
+
+const apiExample = `  dinero-tui api /v1/organizations -f fields=Id,Name,IsPro
+  dinero-tui api invoices.list --org 104871 -f pageSize=1000 --paginate -q '#'
+  dinero-tui api -X POST /v1/{organizationId}/contacts -F Name='Nørre Revision A/S' -F IsPerson=false \
+      -F CountryKey=DK -F IsMember=false -F UseCvr=false --yes
+  dinero-tui api /v1/{organizationId}/invoices --include | dinero-tui view -`
+
+func runAPI(env *Env, o *apiOptions, pf *profileFlags, pos []string) int {
 	if len(pos) != 1 {
 		fmt.Fprintln(env.Stderr, "dinero-tui api: give exactly one PATH (like /v1/{organizationId}/invoices) or operation id (see 'dinero-tui endpoints')")
 		return 2
@@ -72,15 +88,15 @@ func runAPI(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %v\n", err)
 		return 2
 	}
-	req, err := buildAPIRequest(env, &o, p, pos[0])
+	req, err := buildAPIRequest(env, o, p, pos[0])
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %v\n", err)
 		return 2
 	}
 	if o.printCode != "" {
-		return printCode(env, &o, p, req)
+		return printCode(env, o, p, req)
 	}
-	if code := confirmWrite(env, &o, p, req); code >= 0 {
+	if code := confirmWrite(env, o, p, req); code >= 0 {
 		return code
 	}
 	client, done, err := newAPIClient(env, p)
@@ -89,7 +105,7 @@ func runAPI(env *Env, args []string) int {
 		return 1
 	}
 	defer done("api")
-	if err := sendAPI(env, client, &o, req, p.CacheDir); err != nil {
+	if err := sendAPI(env, client, o, req, p.CacheDir); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %s\n", sanitize.Line(err.Error()))
 		return 1
 	}

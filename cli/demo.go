@@ -5,27 +5,40 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"github.com/dinero-tui/dinero-tui/sandbox"
 )
 
-func init() {
-	register(Command{Name: "demo", Summary: "the explorer on a local sandbox: no account, no network", Run: runDemo})
-}
+func init() { register(newDemoCommand) }
 
-// runDemo starts the sandbox on free loopback ports and runs the explorer
-// against it with throw-away config, state and cache directories, so a demo
-// never touches a real login.
-func runDemo(env *Env, args []string) int {
-	fs := newFlagSet(env, "demo", "demo [--seed N] [--size N] [--auto-approve] [--collection FILE]")
+func newDemoCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "demo [--seed N] [--size N] [--auto-approve] [--collection FILE]",
+		Short:             "the explorer on a local sandbox: no account, no network",
+		Long:              "Start the sandbox (Visma Connect and Dinero) on free loopback ports and the explorer against it,\nwith throw-away config, state and cache directories: a demo never touches a real login.",
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	fs := cmd.Flags()
 	var o sandbox.Options
 	fs.Int64Var(&o.Seed, "seed", 1, "demo data `seed`")
 	fs.IntVar(&o.Size, "size", 0, "invoices in the main company (0 = a small default; try 100000)")
 	fs.BoolVar(&o.AutoApprove, "auto-approve", false, "skip the sandbox's consent page")
 	collection := fs.String("collection", "", "Postman v2.1 or OpenAPI 3 `FILE` to explore instead of the built-in catalogue")
 	environment := fs.String("environment", "", "Postman environment `FILE` for the collection's variables (the sandbox's own settings still win)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
+	return withRun(cmd, func(pos []string) int {
+		if len(pos) > 0 {
+			fmt.Fprintf(env.Stderr, "dinero-tui demo: unexpected argument %q\n", pos[0])
+			return 2
+		}
+		return runDemo(env, o, *collection, *environment)
+	})
+}
+
+// runDemo starts the sandbox on free loopback ports and runs the explorer
+// against it with throw-away config, state and cache directories, so a demo
+// never touches a real login.
+func runDemo(env *Env, o sandbox.Options, collection, environment string) int {
 	dir, err := os.MkdirTemp("", "dinero-tui-demo-")
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dinero-tui demo: temporary directory:", err)
@@ -40,13 +53,13 @@ func runDemo(env *Env, args []string) int {
 	}
 	defer sb.Close()
 	var exploreArgs []string
-	if *collection != "" {
-		exploreArgs = []string{"--collection", *collection}
+	if collection != "" {
+		exploreArgs = []string{"--collection", collection}
 	}
-	if *environment != "" {
-		exploreArgs = append(exploreArgs, "--environment", *environment)
+	if environment != "" {
+		exploreArgs = append(exploreArgs, "--environment", environment)
 	}
-	return runNamed(demoEnv(env, sb, dir), explorerCommand, exploreArgs)
+	return Run(demoEnv(env, sb, dir), append([]string{explorerCommand}, exploreArgs...))
 }
 
 // demoEnv overlays the sandbox's settings and private XDG directories on

@@ -2,38 +2,40 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 )
 
-func init() {
-	register(Command{Name: "endpoints", Summary: "list the API operations of the catalogue (filterable)", Run: runEndpoints})
-}
+func init() { register(newEndpointsCommand) }
 
-func runEndpoints(env *Env, args []string) int {
-	fs := newFlagSet(env, "endpoints", "endpoints [--json] [--collection FILE] [FILTER...]")
+func newEndpointsCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "endpoints [--json] [--collection FILE] [FILTER...]",
+		Short:             "list the API operations of the catalogue (filterable)",
+		Long:              "List the operations of the built-in catalogue (or of --collection). Every word of FILTER must\noccur in an operation's id, name, method, path, group or description.",
+		Example:           "  dinero-tui endpoints credit note\n  dinero-tui endpoints --json invoices | jq '.[].ID'",
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	fs := cmd.Flags()
 	asJSON := fs.Bool("json", false, "print a JSON array for scripts")
 	pm := addPostmanFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
+	return withRun(cmd, func(pos []string) int { return runEndpoints(env, *asJSON, pm, pos) })
+}
+
+func runEndpoints(env *Env, asJSON bool, pm *postmanFlags, pos []string) int {
 	if _, err := pm.load(env); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui endpoints: %v\n", err)
 		return 1
 	}
 	cat := pm.catalog()
 	ops := cat.Find(strings.Join(pos, " "))
-	if *asJSON {
+	if asJSON {
 		return printEndpointsJSON(env, ops)
 	}
 	if len(ops) == 0 {

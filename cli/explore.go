@@ -1,31 +1,36 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/ui"
 )
 
-func init() {
-	register(Command{Name: explorerCommand, Summary: "open the full-screen explorer (the default)", Run: runExplore})
+func init() { register(newExploreCommand) }
+
+// newExploreCommand is `dinero-tui explore`; the root command is built
+// from it too, so `dinero-tui` alone opens the explorer.
+func newExploreCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               explorerCommand + " [--collection FILE] [flags]",
+		Short:             "open the full-screen explorer (the default)",
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	fs := cmd.Flags()
+	pf := addProfileFlags(fs)
+	return withRun(cmd, func(pos []string) int {
+		if len(pos) > 0 {
+			fmt.Fprintf(env.Stderr, "dinero-tui: unexpected argument %q; run 'dinero-tui help' for the commands\n", pos[0])
+			return 2
+		}
+		return runExplore(env, pf)
+	})
 }
 
 // runExplore opens the explorer on the configured profile.
-func runExplore(env *Env, args []string) int {
-	fs := newFlagSet(env, explorerCommand, "[explore] [--collection FILE] [flags]")
-	pf := addProfileFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "dinero-tui: unexpected argument %q; run 'dinero-tui help' for the commands\n", fs.Arg(0))
-		return 2
-	}
+func runExplore(env *Env, pf *profileFlags) int {
 	if !env.StdinIsTerminal || !env.StdoutIsTerminal {
 		fmt.Fprintln(env.Stderr, "dinero-tui: the explorer needs a terminal; for scripts use 'dinero-tui api PATH' or 'dinero-tui orgs'")
 		return 2

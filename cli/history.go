@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/spf13/cobra"
 	"strconv"
 	"strings"
 
@@ -11,37 +12,52 @@ import (
 	"github.com/dinero-tui/dinero-tui/ui/history"
 )
 
-func init() {
-	register(Command{Name: "history", Summary: "export the explorer's sent requests (history export --postman FILE)", Run: runHistory})
+func init() { register(newHistoryCommand) }
+
+func newHistoryCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "history export --postman FILE [--last N] [flags]",
+		Short:             "export the explorer's sent requests (history export --postman FILE)",
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	cmd.AddCommand(newHistoryExportCommand(env))
+	return withRun(cmd, func(pos []string) int {
+		fmt.Fprintln(env.Stderr, "Usage: dinero-tui history export --postman FILE [--last N] [flags]")
+		return 2
+	})
 }
 
-func runHistory(env *Env, args []string) int {
-	if len(args) == 0 || args[0] != "export" {
-		fmt.Fprintln(env.Stderr, "Usage: dinero-tui history export --postman FILE [--last N] [profile flags]")
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			return 0
-		}
-		return 2
+func newHistoryExportCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "export --postman FILE [--last N] [flags]",
+		Short:             "write the explorer's sent requests as a Postman v2.1 collection (no secrets)",
+		ValidArgsFunction: cobra.NoFileCompletions,
 	}
-	fs := newFlagSet(env, "history export", "history export --postman FILE [--last N] [profile flags]")
+	fs := cmd.Flags()
 	pf := addProfileFlags(fs)
 	out := fs.String("postman", "", "write the requests as a Postman v2.1 collection to `FILE` (- for stdout)")
 	last := fs.Int("last", 0, "only the `N` most recent requests (default all)")
-	p, code := sessionFromArgs(env, fs, pf, args[1:])
-	if code >= 0 {
-		return code
-	}
-	if *out == "" {
+	return withRun(cmd, func(pos []string) int {
+		p, code := profileFromArgs(env, "history export", pf, pos)
+		if code >= 0 {
+			return code
+		}
+		return runHistoryExport(env, p, pf, *out, *last)
+	})
+}
+
+func runHistoryExport(env *Env, p config.Profile, pf *profileFlags, out string, last int) int {
+	if out == "" {
 		fmt.Fprintln(env.Stderr, "dinero-tui history export: give --postman FILE (or --postman - for stdout)")
 		return 2
 	}
-	n, err := exportHistory(env, p, pf.postman.catalog(), *out, *last)
+	n, err := exportHistory(env, p, pf.postman.catalog(), out, last)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui history export: %v\n", err)
 		return 1
 	}
-	if *out != "-" {
-		fmt.Fprintf(env.Stderr, "Exported %d request(s) to %s. In Postman: Import, then fill clientSecret in an environment and Get New Access Token.\n", n, *out)
+	if out != "-" {
+		fmt.Fprintf(env.Stderr, "Exported %d request(s) to %s. In Postman: Import, then fill clientSecret in an environment and Get New Access Token.\n", n, out)
 	}
 	return 0
 }

@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+	"github.com/spf13/pflag"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/config"
@@ -22,7 +22,7 @@ type postmanFlags struct {
 }
 
 // addPostmanFlags binds --collection and --environment to fs.
-func addPostmanFlags(fs *flag.FlagSet) *postmanFlags {
+func addPostmanFlags(fs *pflag.FlagSet) *postmanFlags {
 	return &postmanFlags{
 		collection:  fs.String("collection", "", "Postman v2.1/v2.0 collection or OpenAPI 3 `FILE`: its requests replace the built-in catalogue, its OAuth2 block and variables give settings"),
 		environment: fs.String("environment", "", "Postman environment `FILE`: its enabled variables override the collection's"),

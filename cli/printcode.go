@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+	"github.com/spf13/pflag"
 	"net/url"
 	"strings"
 
@@ -11,7 +11,7 @@ import (
 	"github.com/dinero-tui/dinero-tui/internal/codegen"
 )
 
-func addPrintCodeFlag(fs *flag.FlagSet, dst *string) {
+func addPrintCodeFlag(fs *pflag.FlagSet, dst *string) {
 	fs.StringVar(dst, "print-code", "", "print code that sends this request, in `LANG` ("+strings.Join(codegen.Names(), ", ")+"), instead of sending it; the code reads the token from DINERO_TOKEN")
 }
 

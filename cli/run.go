@@ -1,42 +1,40 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
+	"github.com/spf13/cobra"
 	"strconv"
 
 	"github.com/dinero-tui/dinero-tui/internal/collrun"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 )
 
-func init() {
-	register(Command{Name: "run", Summary: "send a Postman collection's requests in order, like Newman", Run: runCollection})
-}
+func init() { register(newRunCommand) }
 
 type runOptions struct {
 	folder, junit, org string
 	yes                bool
 }
 
-// runCollection sends a collection's requests in order on the stored
-// session. Reads only, unless --yes. Exit 0 when every answer is < 400,
-// 1 when one is not (or got no answer), 2 when the run cannot start.
-func runCollection(env *Env, args []string) int {
+func newRunCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "run FILE [--environment FILE] [--folder NAME] [--junit FILE] [--yes]",
+		Short: "send a Postman collection's requests in order, like Newman",
+	}
 	var o runOptions
-	fs := newFlagSet(env, "run", "run FILE [--environment FILE] [--folder NAME] [--junit FILE] [--yes]")
+	fs := cmd.Flags()
 	pf := addProfileFlags(fs)
 	fs.StringVar(&o.folder, "folder", "", "run only the requests in the folder `NAME` (at any depth, with its subfolders)")
 	fs.StringVar(&o.junit, "junit", "", "also write the results as JUnit XML to `FILE`, for CI")
 	fs.StringVar(&o.org, "org", "", "organization `ID` for {organizationId} (env DINERO_ORG_ID, default the last chosen)")
 	fs.BoolVar(&o.yes, "yes", false, "send the writes (POST, PUT, PATCH, DELETE) too; without it they are skipped")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
+	return withRun(cmd, func(pos []string) int { return runCollection(env, o, pf, pos) })
+}
+
+// runCollection sends a collection's requests in order on the stored
+// session. Reads only, unless --yes. Exit 0 when every answer is < 400,
+// 1 when one is not (or got no answer), 2 when the run cannot start.
+func runCollection(env *Env, o runOptions, pf *profileFlags, pos []string) int {
 	if len(pos) != 1 {
 		fmt.Fprintln(env.Stderr, "dinero-tui run: give one collection FILE (a Postman v2.1 export or an OpenAPI 3 file)")
 		return 2

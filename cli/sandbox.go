@@ -1,33 +1,27 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 )
 
-func init() {
-	register(Command{Name: "sandbox", Summary: "serve the local Visma Connect + Dinero sandbox", Run: runSandbox})
-}
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+func init() { register(newSandboxCommand) }
 
 // sandboxFlags binds the sandbox options to a flag set.
-func sandboxFlags(fs *flag.FlagSet, o *sandbox.Options, redirects *stringList) {
+func sandboxFlags(fs *pflag.FlagSet, o *sandbox.Options) {
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:0", "Visma Connect listen `address`")
 	fs.StringVar(&o.APIAddr, "api-addr", "127.0.0.1:0", "Dinero API listen `address`")
 	fs.StringVar(&o.ClientID, "client-id", sandbox.DefaultClientID, "application (client) `id` to register")
 	fs.StringVar(&o.ClientSecret, "client-secret", "", "client `secret` (random when empty)")
-	fs.Var(redirects, "redirect-uri", "registered redirect `URI` (repeatable; exact match, loopback URIs match any port) (default "+sandbox.DefaultRedirectURI+")")
+	fs.StringArrayVar(&o.RedirectURIs, "redirect-uri", nil, "registered redirect `URI` (repeatable; exact match, loopback URIs match any port) (default "+sandbox.DefaultRedirectURI+")")
 	fs.BoolVar(&o.PKCERequired, "pkce-required", false, "require PKCE on authorize")
 	fs.BoolVar(&o.AutoApprove, "auto-approve", false, "skip the consent page and approve at once")
 	fs.DurationVar(&o.TokenTTL, "token-ttl", time.Hour, "access token `lifetime`")
@@ -39,18 +33,30 @@ func sandboxFlags(fs *flag.FlagSet, o *sandbox.Options, redirects *stringList) {
 	fs.IntVar(&o.Size, "size", 0, "invoices per organization (0 = a small default; 100000 for performance work)")
 }
 
-func runSandbox(env *Env, args []string) int {
-	if len(args) > 0 && args[0] == "approve" {
-		return runSandboxApprove(env, args[1:])
+func newSandboxCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "sandbox [flags]",
+		Short:             "serve the local Visma Connect + Dinero sandbox",
+		Long:              sandboxLong,
+		ValidArgsFunction: cobra.NoFileCompletions,
 	}
-	fs := newFlagSet(env, "sandbox", "sandbox [flags]\n       dinero-tui sandbox approve [--cancel] URL   (a headless browser for the consent page)")
 	var o sandbox.Options
-	var redirects stringList
-	sandboxFlags(fs, &o, &redirects)
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	o.RedirectURIs = redirects
+	sandboxFlags(cmd.Flags(), &o)
+	cmd.AddCommand(newSandboxApproveCommand(env))
+	return withRun(cmd, func(pos []string) int {
+		if len(pos) > 0 {
+			fmt.Fprintf(env.Stderr, "dinero-tui sandbox: unexpected argument %q\n", pos[0])
+			return 2
+		}
+		return runSandbox(env, o)
+	})
+}
+
+const sandboxLong = `Serve a local Visma Connect and Dinero API, as strict as the real services, for dinero-tui or
+your own integration code. It prints its URLs, the client id and secret, and the export lines
+that point dinero-tui at it; Ctrl-C stops it. Durations are Go durations (3s, 1h).`
+
+func runSandbox(env *Env, o sandbox.Options) int {
 	if err := validRefreshMode(o.RefreshMode); err != nil {
 		fmt.Fprintln(env.Stderr, "dinero-tui sandbox:", err)
 		return 2
@@ -107,27 +113,36 @@ func orDefault(uris []string) []string {
 	return uris
 }
 
+func newSandboxApproveCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "approve [--cancel] URL",
+		Short: "play the browser for a sandbox login (answers the consent page)",
+		Long: "Open an authorize URL of the sandbox, answer its consent page and deliver the callback. Use it as\n" +
+			"BROWSER on machines without one.",
+		Example:           `  BROWSER="dinero-tui sandbox approve" dinero-tui login`,
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	cancel := cmd.Flags().Bool("cancel", false, "press Cancel instead of Accept")
+	return withRun(cmd, func(pos []string) int {
+		if len(pos) != 1 {
+			fmt.Fprintln(env.Stderr, "dinero-tui sandbox approve: give exactly one URL (the authorize link)")
+			return 2
+		}
+		return runSandboxApprove(env, pos[0], *cancel)
+	})
+}
+
 // runSandboxApprove plays the browser for a sandbox login: it opens the
 // authorize URL, answers the consent page and delivers the callback. Use it
 // as BROWSER on machines without one:
 // BROWSER="dinero-tui sandbox approve" dinero-tui login.
-func runSandboxApprove(env *Env, args []string) int {
-	fs := newFlagSet(env, "sandbox approve", "sandbox approve [--cancel] URL")
-	cancel := fs.Bool("cancel", false, "press Cancel instead of Accept")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return 2
-	}
+func runSandboxApprove(env *Env, authorizeURL string, cancel bool) int {
 	decision := "accept"
-	if *cancel {
+	if cancel {
 		decision = "cancel"
 	}
 	hc := &http.Client{Timeout: 30 * time.Second}
-	if err := connect.Approve(env.Ctx, hc, rest[0], decision); err != nil {
+	if err := connect.Approve(env.Ctx, hc, authorizeURL, decision); err != nil {
 		fmt.Fprintln(env.Stderr, "dinero-tui sandbox approve:", err)
 		return 1
 	}

@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
@@ -31,7 +33,7 @@ var profileFlagNames = []struct{ name, help string }{
 
 // profileFlags holds the profile flags bound to one flag set.
 type profileFlags struct {
-	fs      *flag.FlagSet
+	fs      *pflag.FlagSet
 	values  map[string]*string
 	postman *postmanFlags
 }
@@ -39,7 +41,7 @@ type profileFlags struct {
 // addProfileFlags binds --profile, --client-id, --redirect-uri, --scopes,
 // --connect-url, --api-url, --token-store, --collection and --environment
 // to fs. Call load after parsing.
-func addProfileFlags(fs *flag.FlagSet) *profileFlags {
+func addProfileFlags(fs *pflag.FlagSet) *profileFlags {
 	pf := &profileFlags{fs: fs, values: map[string]*string{}, postman: addPostmanFlags(fs)}
 	for _, f := range profileFlagNames {
 		pf.values[f.name] = fs.String(f.name, "", f.help)
@@ -56,7 +58,7 @@ func (pf *profileFlags) load(env *Env) (config.Profile, error) {
 		return config.Profile{}, err
 	}
 	set := map[string]string{}
-	pf.fs.Visit(func(f *flag.Flag) {
+	pf.fs.Visit(func(f *pflag.Flag) {
 		if v, ok := pf.values[f.Name]; ok {
 			set[f.Name] = *v
 		}
@@ -86,47 +88,68 @@ func finishSession(env *Env, name string, sess *oauth.Session) {
 }
 
 func init() {
-	register(Command{Name: "login", Summary: "log in to Dinero through Visma Connect", Run: runLogin})
-	register(Command{Name: "logout", Summary: "revoke and delete the stored tokens", Run: runLogout})
-	register(Command{Name: "status", Summary: "show whether you are logged in (exit 0 only when logged in)", Run: runStatus})
+	register(newLoginCommand)
+	register(newLogoutCommand)
+	register(newStatusCommand)
 }
 
-// sessionFromArgs parses the common flags of the session commands.
-func sessionFromArgs(env *Env, fs *flag.FlagSet, pf *profileFlags, args []string) (config.Profile, int) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return config.Profile{}, 0
+// newProfileCommand is a session command that takes only the profile
+// flags and no argument; run gets the resolved profile.
+func newProfileCommand(env *Env, use, short string, run func(env *Env, p config.Profile) int) *cobra.Command {
+	cmd := &cobra.Command{Use: use + " [flags]", Short: short, ValidArgsFunction: cobra.NoFileCompletions}
+	pf := addProfileFlags(cmd.Flags())
+	return withRun(cmd, func(pos []string) int {
+		p, code := profileFromArgs(env, use, pf, pos)
+		if code >= 0 {
+			return code
 		}
-		return config.Profile{}, 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "dinero-tui %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return run(env, p)
+	})
+}
+
+// profileFromArgs checks a session command got no argument and resolves
+// its profile. It returns -1 to go on, or an exit code.
+func profileFromArgs(env *Env, name string, pf *profileFlags, pos []string) (config.Profile, int) {
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "dinero-tui %s: unexpected argument %q\n", name, pos[0])
 		return config.Profile{}, 2
 	}
 	p, err := pf.load(env)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "dinero-tui %s: %v\n", fs.Name(), err)
+		fmt.Fprintf(env.Stderr, "dinero-tui %s: %v\n", name, err)
 		return config.Profile{}, 2
 	}
 	return p, -1
 }
 
-// profileOnlyArgs parses the arguments of a session command that takes
-// only the profile flags.
-func profileOnlyArgs(env *Env, name string, args []string) (config.Profile, int) {
-	fs := newFlagSet(env, name, name+" [profile flags]")
-	return sessionFromArgs(env, fs, addProfileFlags(fs), args)
+func newLogoutCommand(env *Env) *cobra.Command {
+	return newProfileCommand(env, "logout", "revoke and delete the stored tokens", runLogout)
 }
 
-func runLogin(env *Env, args []string) int {
-	fs := newFlagSet(env, "login", "login [--timeout 2m] [--no-browser] [profile flags]")
+func newStatusCommand(env *Env) *cobra.Command {
+	return newProfileCommand(env, "status", "show whether you are logged in (exit 0 only when logged in)", runStatus)
+}
+
+func newLoginCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:               "login [--timeout 2m] [--no-browser] [flags]",
+		Short:             "log in to Dinero through Visma Connect",
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	fs := cmd.Flags()
 	pf := addProfileFlags(fs)
 	timeout := fs.Duration("timeout", 2*time.Minute, "give up when the browser has not answered within this time")
 	noBrowser := fs.Bool("no-browser", false, "only print the link, do not open a browser")
-	p, code := sessionFromArgs(env, fs, pf, args)
-	if code >= 0 {
-		return code
-	}
+	return withRun(cmd, func(pos []string) int {
+		p, code := profileFromArgs(env, "login", pf, pos)
+		if code >= 0 {
+			return code
+		}
+		return runLogin(env, p, *timeout, *noBrowser)
+	})
+}
+
+func runLogin(env *Env, p config.Profile, timeout time.Duration, noBrowser bool) int {
 	if err := p.Validate(); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui login: the settings need fixing:\n%v\n", indent(err.Error()))
 		return 2
@@ -137,7 +160,7 @@ func runLogin(env *Env, args []string) int {
 		return 1
 	}
 	defer finishSession(env, "login", sess)
-	ctx, cancel := context.WithTimeout(env.Ctx, *timeout)
+	ctx, cancel := context.WithTimeout(env.Ctx, timeout)
 	defer cancel()
 	l, err := sess.StartLogin(ctx)
 	if err != nil {
@@ -146,7 +169,7 @@ func runLogin(env *Env, args []string) int {
 	}
 	defer l.Close()
 	fmt.Fprintf(env.Stderr, "Open this link to log in to Dinero:\n\n  %s\n\n", l.URL())
-	if !*noBrowser {
+	if !noBrowser {
 		if err := l.OpenBrowser(); err != nil {
 			fmt.Fprintf(env.Stderr, "Could not open a browser (%v); open the link above yourself.\n", err)
 		}
@@ -158,7 +181,7 @@ func runLogin(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, "Type c and press Enter to copy the link to the clipboard.")
 			go offerCopy(ctx, env, l.URL())
 		}
-		fmt.Fprintf(env.Stderr, "Waiting for the browser (up to %s; Ctrl-C cancels)...\n", *timeout)
+		fmt.Fprintf(env.Stderr, "Waiting for the browser (up to %s; Ctrl-C cancels)...\n", timeout)
 		err = l.Wait(ctx)
 	}
 	if err != nil {
@@ -228,11 +251,7 @@ func pasteLoop(ctx context.Context, env *Env, l *oauth.Login) error {
 	}
 }
 
-func runLogout(env *Env, args []string) int {
-	p, code := profileOnlyArgs(env, "logout", args)
-	if code >= 0 {
-		return code
-	}
+func runLogout(env *Env, p config.Profile) int {
 	sess, err := openSession(env, p)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui logout: %v\n", err)
@@ -251,11 +270,7 @@ func runLogout(env *Env, args []string) int {
 	return 0
 }
 
-func runStatus(env *Env, args []string) int {
-	p, code := profileOnlyArgs(env, "status", args)
-	if code >= 0 {
-		return code
-	}
+func runStatus(env *Env, p config.Profile) int {
 	sess, err := openSession(env, p)
 	if err != nil {
 		fmt.Fprintf(env.Stdout, "Profile:      %s\nLogged in:    no\n", p.Name)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 )
@@ -214,7 +215,7 @@ func TestSessionCommandUsageErrors(t *testing.T) {
 
 func TestProfileFlagsOnlySetFlagsOverride(t *testing.T) {
 	sb := newSessionSandbox(t)
-	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
 	pf := addProfileFlags(fs)
 	if err := fs.Parse([]string{"--token-store", "keyring", "--scopes", "dineropublicapi:read"}); err != nil {
 		t.Fatal(err)

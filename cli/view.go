@@ -2,34 +2,30 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/ui/jsonview"
 )
 
-func init() {
-	register(Command{
-		Name:    "view",
-		Summary: "browse a JSON file (or stdin) in the viewer",
-		Run:     runView,
-	})
+func init() { register(newViewCommand) }
+
+func newViewCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "view [FILE|-]",
+		Short:   "browse a JSON file (or stdin) in the viewer",
+		Example: "  dinero-tui view answer.json\n  dinero-tui api /v1/{organizationId}/invoices | dinero-tui view -",
+		// ValidArgsFunction nil: the shell completes file names.
+	}
+	return withRun(cmd, func(pos []string) int { return runView(env, pos) })
 }
 
-func runView(env *Env, args []string) int {
-	fs := newFlagSet(env, "view", "view [FILE|-]")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
+func runView(env *Env, pos []string) int {
 	if len(pos) > 1 {
 		fmt.Fprintln(env.Stderr, "dinero-tui view: give one file, or - for stdin")
 		return 2
