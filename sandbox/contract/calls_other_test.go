@@ -28,6 +28,7 @@ var reminderCalls = []apiCall{
 	{Op: "Reminders_UpdateReminder", Name: "happy path", Params: map[string]string{"voucherGuid": "{{late}}", "id": "{{reminder}}"}, Body: `{"Timestamp":"{{reminderTs}}","Date":"2026-10-22","WithDebtCollectionWarning":false,"WithFee":true,"WithInterestFee":true,"WithCompensationFee":false}`, Status: 200, Keep: map[string]string{"reminderTs": "Timestamp"}},
 	{Op: "Reminders_BookReminder", Name: "stale timestamp", Params: map[string]string{"voucherGuid": "{{late}}", "id": "{{reminder}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
 	{Op: "Reminders_BookReminder", Name: "happy path", Params: map[string]string{"voucherGuid": "{{late}}", "id": "{{reminder}}"}, Body: `{"Timestamp":"{{reminderTs}}"}`, Status: 200, Keep: map[string]string{"reminderTs": "Timestamp"}},
+	{Op: "Reminders_GetReminders", Name: "with a booked reminder", Params: map[string]string{"voucherGuid": "{{late}}"}, Status: 200},
 	{Op: "Reminders_GetReminderEmailTemplate", Name: "happy path", Params: map[string]string{"voucherGuid": "{{late}}"}, Status: 200},
 	{Op: "Reminders_SendReminderEmail", Name: "no required flag", Params: map[string]string{"voucherGuid": "{{late}}"}, Body: `{}`, Status: 400, Code: 42, Invalid: true},
 	{Op: "Reminders_SendReminderEmail", Name: "happy path", Params: map[string]string{"voucherGuid": "{{late}}"}, Body: mail, Status: 200},
@@ -35,6 +36,8 @@ var reminderCalls = []apiCall{
 	{Op: "Reminders_SendReminderWithEAN", Name: "happy path", Params: map[string]string{"voucherGuid": "{{late}}", "id": "{{reminder}}"}, Body: `{"PaymentMeanEnum":"FIK","ReceiverEanNumber":"5790001234567"}`, Status: 200},
 	{Op: "Reminders_DeleteReminder", Name: "stale timestamp", Params: map[string]string{"voucherGuid": "{{late}}", "id": "{{reminder}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
 	{Op: "Reminders_DeleteReminder", Name: "happy path", Params: map[string]string{"voucherGuid": "{{late}}", "id": "{{reminder}}"}, Body: `{"Timestamp":"{{reminderTs}}"}`, Status: 200},
+	{Op: "Reminders_GetReminders", Name: "with a deleted reminder", Params: map[string]string{"voucherGuid": "{{late}}"}, Status: 200},
+	{Op: "Invoices_ListMailouts", Name: "reminders and e-reminders", Params: map[string]string{"guid": "{{late}}"}, Status: 200},
 }
 
 // purchaseLine is one purchase credit note line.
@@ -51,6 +54,7 @@ var purchaseCalls = []apiCall{
 	{Op: "PurchaseVoucherCreditPayments_GetPaymentsForCreditPurchaseVoucher", Name: "unknown guid", Params: map[string]string{"id": unknownGUID}, Status: 404, Code: 40},
 	{Op: "PurchaseVoucherCreditPayments_DeletePaymentFromCreditPurchaseVoucher", Name: "stale timestamp", Params: map[string]string{"id": "{{onCredit}}", "paymentId": "{{pvPay}}", "timestamp": "0000000000000001"}, Status: 400, Code: 58},
 	{Op: "PurchaseVoucherCreditPayments_DeletePaymentFromCreditPurchaseVoucher", Name: "happy path", Params: map[string]string{"id": "{{onCredit}}", "paymentId": "{{pvPay}}", "timestamp": "{{onCreditTs}}"}, Status: 200, Keep: map[string]string{"onCreditTs": "TimeStamp"}},
+	{Op: "PurchaseVouchers_GetPurchaseVoucher", Name: "a paid-off credit purchase", Params: map[string]string{"guid": "{{onCredit}}"}, Status: 200},
 	{Op: "PurchaseVouchers_GetPurchaseTotals", Name: "happy path", Body: `{"PurchaseType":"cash","VoucherDate":"2026-11-02","DepositAccountNumber":55000,"Lines":[{"AccountNumber":5500,"Amount":50000,"VatCode":"I25"}]}`, Status: 200},
 	{Op: "PurchaseVouchers_GetPurchaseTotals", Name: "no purchase type", Body: `{"Lines":[]}`, Status: 400, Code: 42, Invalid: true},
 	{Op: "PurchaseVouchers_GetSimilarPurchase", Name: "happy path", Body: `{"PurchaseType":"cash","VoucherDate":"2026-11-02","DepositAccountNumber":55000,"Lines":[{"AccountNumber":2000,"Amount":1.23}]}`, Status: 200},
@@ -68,6 +72,7 @@ var purchaseCalls = []apiCall{
 	{Op: "PurchaseCreditNote_UpdatePurchaseCreditNote", Name: "stale timestamp", Params: map[string]string{"guid": "{{pcn}}"}, Body: `{"Timestamp":"0000000000000001","Lines":` + purchaseLine + `}`, Status: 400, Code: 58},
 	{Op: "PurchaseCreditNote_UpdatePurchaseCreditNote", Name: "happy path", Params: map[string]string{"guid": "{{pcn}}"}, Body: `{"Timestamp":"{{pcnTs}}","ContactGuid":"{{contact}}","Lines":` + purchaseLine + `}`, Status: 200, Keep: map[string]string{"pcnTs": "TimeStamp"}},
 	{Op: "PurchaseCreditNote_BookPurchaseCreditNote", Name: "happy path", Params: map[string]string{"guid": "{{pcn}}"}, Body: `{"Timestamp":"{{pcnTs}}"}`, Status: 200, Keep: map[string]string{"pcnTs": "Timestamp"}},
+	{Op: "PurchaseCreditNote_GetPurchaseCreditNote", Name: "booked", Params: map[string]string{"guid": "{{pcn}}"}, Status: 200},
 	{Op: "PurchaseCreditNote_DeletePurchaseCreditNote", Name: "booked", Params: map[string]string{"guid": "{{pcn}}"}, Body: `{"Timestamp":"{{pcnTs}}"}`, Status: 400, Code: 42},
 	{Op: "PurchaseVouchers_CreateCreditNoteFromPurchaseVoucher", Name: "stale timestamp", Params: map[string]string{"guid": "{{onCredit}}"}, Body: `{"Timestamp":{"Timestamp":"0000000000000001"}}`, Status: 400, Code: 58},
 	{Op: "PurchaseVouchers_CreateCreditNoteFromPurchaseVoucher", Name: "happy path", Params: map[string]string{"guid": "{{onCredit}}"}, Body: `{"Timestamp":{"Timestamp":"{{onCreditTs}}"}}`, Status: 200, Keep: map[string]string{"pcn2": "Guid", "pcn2Ts": "TimeStamp"}},
@@ -91,6 +96,7 @@ var integrationCalls = []apiCall{
 	{Op: "LedgerItems_DeleteMultipleLedgerItems", Name: "happy path", Body: `[{"Id":"{{item2}}","Version":"{{item2Ver}}"}]`, Status: 200},
 	{Op: "LedgerItems_SendLedgerItemsToBooking", Name: "stale version", Body: `[{"Id":"{{item}}","Version":"0000000000000001"}]`, Status: 400, Code: 58},
 	{Op: "LedgerItems_SendLedgerItemsToBooking", Name: "happy path", Body: `[{"Id":"{{item}}","Version":"{{itemVer}}"}]`, Status: 200},
+	{Op: "LedgerItems_GetLedgerItemStatus", Name: "pending booking", Body: `[{"Id":"{{item}}"}]`, Status: 200},
 
 	// Webhooks.
 	{Op: "Webhooks_GetListOfAvailableWebhookEvents", Name: "happy path", Status: 200},
@@ -119,6 +125,7 @@ var integrationCalls = []apiCall{
 	{Op: "Attachments_BindAttachmentWithADocument", Name: "happy path", Params: map[string]string{"documentGuid": "{{invoice}}", "fileGuid": "{{file}}", "fileName": "tegning.pdf"}, Status: 200},
 	{Op: "Attachments_BindsTheDefaultDocuments", Name: "wrong document type", Params: map[string]string{"documentGuid": "{{invoice}}", "documentType": "TradeOffer"}, Status: 400, Code: 42},
 	{Op: "Attachments_BindsTheDefaultDocuments", Name: "happy path", Params: map[string]string{"documentGuid": "{{invoice}}", "documentType": "Invoice"}, Status: 200},
+	{Op: "Attachments_GetDocumentAttachments", Name: "bound file and default terms", Params: map[string]string{"documentGuid": "{{invoice}}"}, Status: 200},
 	{Op: "Attachments_RemoveAttachmentFromDocument", Name: "not bound", Params: map[string]string{"documentGuid": "{{offer}}", "fileGuid": "{{file}}"}, Status: 404, Code: 40},
 	{Op: "Attachments_RemoveAttachmentFromDocument", Name: "happy path", Params: map[string]string{"documentGuid": "{{invoice}}", "fileGuid": "{{file}}"}, Status: 200},
 

@@ -27,14 +27,18 @@ var salesCalls = []apiCall{
 	{Op: "TradeOffers_GetTradeOfferEmailTemplate", Name: "unknown guid", Params: map[string]string{"guid": unknownGUID}, Status: 404, Code: 40},
 	{Op: "TradeOffers_SendTradeOfferEmail", Name: "no required flag", Params: map[string]string{"guid": "{{offer}}"}, Body: `{}`, Status: 400, Code: 42, Invalid: true},
 	{Op: "TradeOffers_SendTradeOfferEmail", Name: "happy path", Params: map[string]string{"guid": "{{offer}}"}, Body: mail, Status: 200},
+	{Op: "TradeOffers_ListTradeOffers", Name: "a mailed offer", Query: "queryFilter=Description%20contains%20'trappe'", Status: 200},
 	{Op: "TradeOffers_ListMailouts", Name: "happy path", Params: map[string]string{"guid": "{{offer}}"}, Status: 200},
 	{Op: "TradeOffers_ListMailouts", Name: "bad changesSince", Params: map[string]string{"guid": "{{offer}}"}, Query: "changesSince=nu", Status: 400, Code: 42},
 	{Op: "TradeOffers_CreateInvoiceFromTradeOffer", Name: "stale timestamp", Params: map[string]string{"guid": "{{offer}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
 	{Op: "TradeOffers_CreateInvoiceFromTradeOffer", Name: "happy path", Params: map[string]string{"guid": "{{offer}}"}, Body: `{"Timestamp":"{{offerTs}}"}`, Status: 200, Keep: map[string]string{"offerInvoice": "Guid", "offerInvoiceTs": "TimeStamp"}},
+	{Op: "TradeOffers_GetTradeOfferAsJsonOr", Name: "invoiced", Params: map[string]string{"guid": "{{offer}}"}, Status: 200},
 	{Op: "Invoices_BookInvoice", Name: "book the offer's invoice", Params: map[string]string{"guid": "{{offerInvoice}}"}, Body: `{"Timestamp":"{{offerInvoiceTs}}"}`, Status: 200},
 	{Op: "TradeOffers_CreateTradeOffer", Name: "one to delete", Body: `{"ContactGuid":"{{company}}","ProductLines":` + line + `}`, Status: 200, Keep: map[string]string{"offer2": "Guid", "offer2Ts": "TimeStamp"}},
 	{Op: "TradeOffers_DeleteTradeOffer", Name: "stale timestamp", Params: map[string]string{"guid": "{{offer2}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
 	{Op: "TradeOffers_DeleteTradeOffer", Name: "happy path", Params: map[string]string{"guid": "{{offer2}}"}, Body: `{"Timestamp":"{{offer2Ts}}"}`, Status: 200},
+	{Op: "TradeOffers_DeleteTradeOffer", Name: "already deleted", Params: map[string]string{"guid": "{{offer2}}"}, Status: 404, Code: 65},
+	{Op: "TradeOffers_ListTradeOffers", Name: "deleted only", Query: "deletedOnly=true&fields=Guid,DeletedAt", Status: 200},
 
 	// Invoice extras and SMS, on the booked {{invoice}}.
 	{Op: "Invoices_GetInvoiceTotals", Name: "happy path", Body: `{"Date":"2026-11-02","PaymentConditionType":"Netto","PaymentConditionNumberOfDays":14,"ProductLines":` + line + `}`, Status: 200},
@@ -53,6 +57,7 @@ var salesCalls = []apiCall{
 	{Op: "Invoices_GetInvoiceAsJsonOrPdf", Name: "the booked invoice's timestamp after mailing", Params: map[string]string{"guid": "{{invoice}}"}, Status: 200, Keep: map[string]string{"invoiceTs": "TimeStamp"}},
 	{Op: "Sms_SendSmsWithLinkToInvoice", Name: "stale timestamp", Params: map[string]string{"voucherGuid": "{{invoice}}"}, Body: `{"ReceiverPhoneNumber":"20304050","ReceiverName":"Søren Ærø","Timestamp":"0000000000000001","IsReminder":false}`, Status: 400, Code: 58},
 	{Op: "Sms_SendSmsWithLinkToInvoice", Name: "happy path", Params: map[string]string{"voucherGuid": "{{invoice}}"}, Body: `{"ReceiverPhoneNumber":"+45 20 30 40 50","ReceiverName":"Søren Ærø","Timestamp":"{{invoiceTs}}","IsReminder":false}`, Status: 200},
+	{Op: "Invoices_ListMailouts", Name: "with the SMS", Params: map[string]string{"guid": "{{invoice}}"}, Query: "includeSms=true", Status: 200},
 
 	// Sales credit notes.
 	{Op: "SalesCreditNotes_CreateCreditNote", Name: "for an unknown invoice", Body: `{"CreditNoteFor":"` + unknownGUID + `","ProductLines":` + line + `}`, Status: 400, Code: 42},
@@ -64,6 +69,7 @@ var salesCalls = []apiCall{
 	{Op: "SalesCreditNotes_GetCreditNoteAsPdf", Name: "of a draft", Params: map[string]string{"guid": "{{cn}}"}, Accept: "application/octet-stream", Status: 400, Code: 42},
 	{Op: "SalesCreditNotes_BookCreditNote", Name: "stale timestamp", Params: map[string]string{"guid": "{{cn}}"}, Body: `{"Timestamp":"0000000000000001"}`, Status: 400, Code: 58},
 	{Op: "SalesCreditNotes_BookCreditNote", Name: "happy path", Params: map[string]string{"guid": "{{cn}}"}, Body: `{"Timestamp":"{{cnTs}}"}`, Status: 200, Keep: map[string]string{"cnTs": "TimeStamp"}},
+	{Op: "SalesCreditNotes_GetCreditNote", Name: "booked", Params: map[string]string{"guid": "{{cn}}"}, Status: 200},
 	{Op: "SalesCreditNotes_GetCreditNoteAsPdf", Name: "happy path", Params: map[string]string{"guid": "{{cn}}"}, Accept: "application/octet-stream", Status: 200},
 	{Op: "SalesCreditNotes_DeleteCreditNote", Name: "booked", Params: map[string]string{"guid": "{{cn}}"}, Body: `{"Timestamp":"{{cnTs}}"}`, Status: 400, Code: 42},
 	{Op: "SalesCreditNotes_GetCreditNoteEmailTemplate", Name: "happy path", Params: map[string]string{"guid": "{{cn}}"}, Status: 200},
@@ -77,6 +83,8 @@ var salesCalls = []apiCall{
 	{Op: "SalesCreditNotes_SendElectronicCreditnote", Name: "unknown guid", Params: map[string]string{"guid": unknownGUID}, Body: `{"PaymentMeanEnum":"FIK"}`, Status: 404, Code: 40},
 	{Op: "SalesCreditNotes_AddPaymentToCreditnote", Name: "stale timestamp", Params: map[string]string{"guid": "{{cn}}"}, Body: `{"Timestamp":"0000000000000001","DepositAccountNumber":55000,"RemainderIsFee":false,"Description":"x","Amount":-1}`, Status: 400, Code: 58},
 	{Op: "SalesCreditNotes_AddPaymentToCreditnote", Name: "happy path", Params: map[string]string{"guid": "{{cn}}"}, Body: `{"Timestamp":"{{cnTs}}","DepositAccountNumber":55000,"RemainderIsFee":false,"Description":"Tilbagebetaling","Amount":-1250}`, Status: 200, Keep: map[string]string{"cnPay": "Guid", "cnTs": "TimeStamp"}},
+	{Op: "SalesCreditNotes_ListCreditNotes", Name: "a paid credit note", Query: "fields=Guid,Number,Status,PaymentStatus,CreditNoteFor,TotalInclVat", Status: 200},
+	{Op: "Sales_ListInvoicesAndCreditNotes", Name: "with new credit notes", Query: "pageSize=1000", Status: 200},
 	{Op: "SalesCreditNotes_GetPaymentsForCreditnote", Name: "happy path", Params: map[string]string{"guid": "{{cn}}"}, Status: 200},
 	{Op: "SalesCreditNotes_GetPaymentsForCreditnote", Name: "unknown guid", Params: map[string]string{"guid": unknownGUID}, Status: 404, Code: 40},
 	{Op: "SalesCreditNotes_DeletePaymentFromCreditnote", Name: "unknown payment", Params: map[string]string{"guid": "{{cn}}", "paymentGuid": unknownGUID}, Body: `{"Timestamp":"{{cnTs}}"}`, Status: 404, Code: 40},
