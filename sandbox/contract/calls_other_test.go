@@ -100,7 +100,7 @@ var integrationCalls = []apiCall{
 
 	// Webhooks.
 	{Op: "Webhooks_GetListOfAvailableWebhookEvents", Name: "happy path", Status: 200},
-	{Op: "Webhooks_GetListOfAvailableWebhookEvents", Name: "organization out of reach", Org: unreachable, Status: 403},
+	{Op: "Webhooks_GetListOfAvailableWebhookEvents", Name: "organization out of reach", Org: unreachable, Status: 403, Code: 41},
 	{Op: "Webhooks_SubscribeToWebhook", Name: "unknown event", Body: `{"EventId":"weather","Uri":"https://example.dk/hook"}`, Status: 400, Code: 42},
 	{Op: "Webhooks_SubscribeToWebhook", Name: "happy path", Body: `{"EventId":"invoices","Uri":"https://hooks.kjaergaard-toemrer.dk/dinero"}`, Status: 200},
 	{Op: "Webhooks_GetActiveWebhookSubscriptionsForAn", Name: "happy path", Status: 200},
