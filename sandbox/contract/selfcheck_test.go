@@ -38,6 +38,10 @@ func TestHarnessRefusesBadAnswers(t *testing.T) {
 			`<h1>404</h1>`, 404, false},
 		{"PDF that is not one", "GET", "/v1/{organizationId}/invoices/{guid}", "/v1/1/invoices/" + guid, "application/pdf",
 			`hello`, 200, false},
+		{"credit note PDF that is not one (no documented content)", "GET", "/v1/{organizationId}/sales/creditnotes/{guid}/pdf", "/v1/1/sales/creditnotes/" + guid + "/pdf", "application/pdf",
+			`hello`, 200, false},
+		{"credit note PDF (no documented content)", "GET", "/v1/{organizationId}/sales/creditnotes/{guid}/pdf", "/v1/1/sales/creditnotes/" + guid + "/pdf", "application/pdf",
+			"%PDF-1.4\n%%EOF\n", 200, true},
 		{"undocumented media type", "GET", "/v1/{organizationId}/invoices/{guid}", "/v1/1/invoices/" + guid, "text/plain",
 			`hello`, 200, false},
 	} {

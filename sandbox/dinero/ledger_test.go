@@ -103,7 +103,7 @@ func TestPurchaseExtrasHTTP(t *testing.T) {
 		if !pv.Booked && pv.FileGuid != "" && draftFile == "" {
 			draftFile = pv.FileGuid
 		}
-		if pv.Booked && cashPV == "" {
+		if pv.Booked && pv.PurchaseType == "cash" && cashPV == "" {
 			cashPV = pv.Guid
 		}
 	}
