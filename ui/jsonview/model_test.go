@@ -344,3 +344,23 @@ func TestEmptyAndNilDocuments(t *testing.T) {
 		t.Fatalf("empty array view:\n%s", screen(m))
 	}
 }
+
+// TestSearchWhatTheScreenShows: a term typed as the viewer draws it (with
+// ": " between key and value) finds the compact bytes an API answers with.
+func TestSearchWhatTheScreenShows(t *testing.T) {
+	doc := `{"Collection":[{"Number":1,"Date":"2026-10-03"},{"Number":2,"Date":"2026-11-05","Tags":["a","b"]}]}`
+	for _, tc := range []struct{ term, want string }{
+		{`"Date": "2026-1`, "Collection.0.Date"},
+		{`"Date": "2026-11`, "Collection.1.Date"},
+		{`"Date":"2026-11`, "Collection.1.Date"},
+		{`"a", "b"`, "Collection.1.Tags.0"},
+	} {
+		m := plainModel(t, doc, 60, 10)
+		m = press(t, m, "/")
+		m = typeText(t, m, tc.term)
+		m = press(t, m, "enter")
+		if got := m.CurrentPath(); got != tc.want {
+			t.Errorf("search %q went to %q (status %q), want %q", tc.term, got, m.status, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package jsonview
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -16,8 +17,11 @@ func (m *Model) findNext(dir int) {
 	if m.term == "" || d.Lines() == 0 {
 		return
 	}
-	term := []byte(m.term)
+	terms := searchForms(m.term)
+	term := terms[0]
 	fold := foldCase(m.term)
+	find := func(b, _ []byte, fold bool) int { return findAny(b, terms, fold) }
+	findLast := func(b, _ []byte, fold bool) int { return findLastAny(b, terms, fold) }
 	var at int
 	wrapped := false
 	if dir > 0 {
@@ -53,6 +57,39 @@ func (m *Model) findNext(dir int) {
 	if wrapped {
 		m.status = "search wrapped around"
 	}
+}
+
+// searchForms are the byte forms a term typed as the screen shows it may
+// take in the document: as typed, and with the ": " and ", " the viewer
+// draws between a key and its value (or array items) written compactly,
+// as most API answers are.
+func searchForms(term string) [][]byte {
+	forms := [][]byte{[]byte(term)}
+	compact := strings.NewReplacer(`": `, `":`, `, "`, `,"`).Replace(term)
+	if compact != term {
+		forms = append(forms, []byte(compact))
+	}
+	return forms
+}
+
+// findAny is the first match of any of terms in b.
+func findAny(b []byte, terms [][]byte, fold bool) int {
+	best := -1
+	for _, t := range terms {
+		if at := find(b, t, fold); at >= 0 && (best < 0 || at < best) {
+			best = at
+		}
+	}
+	return best
+}
+
+// findLastAny is the last match of any of terms in b.
+func findLastAny(b []byte, terms [][]byte, fold bool) int {
+	best := -1
+	for _, t := range terms {
+		best = max(best, findLast(b, t, fold))
+	}
+	return best
 }
 
 // goToMatch shows line i near the middle of the screen and, without
