@@ -133,12 +133,16 @@ func saveFile(path string, data []byte) (string, error) {
 	return path, nil
 }
 
+// sizeText renders a byte count in decimal units (1 KB = 1000 bytes), as
+// the response pane does, so the same bytes read the same everywhere.
 func sizeText(n int) string {
 	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	case n >= 1e9:
+		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1f KB", float64(n)/1e3)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

@@ -364,3 +364,21 @@ func TestSearchWhatTheScreenShows(t *testing.T) {
 		}
 	}
 }
+
+func TestQuerySyntaxIsNamed(t *testing.T) {
+	for q, want := range map[string]string{
+		`Collection.#(Number==1`:   `'(' is not closed`,
+		`Collection.#(Name=="a)`:   "a quoted value is not closed",
+		`Collection.0.`:            "ends in a separator",
+		`Collection)`:              "closes nothing",
+		`Collection.#(Number==1)#`: "",
+		`Collection.0.Name`:        "",
+	} {
+		if got := querySyntax(q); !strings.Contains(got, want) || (want == "" && got != "") {
+			t.Errorf("querySyntax(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if got := sizeText(48_200); got != "48.2 KB" {
+		t.Errorf("sizeText = %q, want decimal KB like the response pane", got)
+	}
+}

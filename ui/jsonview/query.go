@@ -2,6 +2,7 @@ package jsonview
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -64,6 +65,9 @@ func evalQuery(doc *Document, q string, seq int) queryResultMsg {
 		return msg
 	}
 	if !r.Exists() {
+		if problem := querySyntax(q); problem != "" {
+			msg.err = fmt.Errorf("query syntax: %s", problem)
+		}
 		return msg
 	}
 	// A result that is part of the document shares its bytes (no copy of a
@@ -151,4 +155,40 @@ func within(data []byte, s string) []byte {
 	}
 	off := int(p - base)
 	return data[off : off+len(s)]
+}
+
+// querySyntax names what is wrong with a gjson path that cannot be right
+// (gjson itself answers such a path with "no result"): unbalanced
+// brackets or quotes, or a path ending in a separator.
+func querySyntax(q string) string {
+	var open []byte
+	inString := false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\\':
+			i++
+		case inString:
+			inString = c != '"'
+		case c == '"':
+			inString = true
+		case c == '(' || c == '[' || c == '{':
+			open = append(open, c)
+		case c == ')' || c == ']' || c == '}':
+			want := map[byte]byte{')': '(', ']': '[', '}': '{'}[c]
+			if len(open) == 0 || open[len(open)-1] != want {
+				return fmt.Sprintf("%q at column %d closes nothing", c, i+1)
+			}
+			open = open[:len(open)-1]
+		}
+	}
+	switch {
+	case inString:
+		return "a quoted value is not closed"
+	case len(open) > 0:
+		return fmt.Sprintf("%q is not closed", open[len(open)-1])
+	case strings.HasSuffix(q, ".") || strings.HasSuffix(q, "|"):
+		return "the path ends in a separator; add a key after it"
+	}
+	return ""
 }
