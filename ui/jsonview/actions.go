@@ -1,6 +1,7 @@
 package jsonview
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -96,26 +97,31 @@ type savedMsg struct {
 	err  error
 }
 
+// errFileExists stops a save that would replace a file the user did not
+// agree to replace.
+var errFileExists = errors.New("the file exists")
+
 func (s savedMsg) text() string {
 	if s.err != nil {
-		return fmt.Sprintf("not saved: %v", s.err)
+		return fmt.Sprintf("not saved to %s: %s", s.path, pathlessError(s.err))
 	}
 	return fmt.Sprintf("saved %s to %s", sizeText(s.size), s.path)
 }
 
 // saveCmd writes what is shown (the document or the query result) to path
 // atomically: the file is either the old one or complete.
-func (m Model) saveCmd(path string) tea.Cmd {
+func (m Model) saveCmd(path string, overwrite bool) tea.Cmd {
 	data := m.doc.Bytes()
 	return func() tea.Msg {
-		p, err := saveFile(path, data)
+		p, err := saveFile(path, data, overwrite)
 		return savedMsg{path: p, size: len(data), err: err}
 	}
 }
 
 // saveFile writes data to path (a leading ~ is the home directory) through
-// a temporary file renamed into place, and returns the path used.
-func saveFile(path string, data []byte) (string, error) {
+// a temporary file renamed into place, and returns the path used. An
+// existing file is replaced only with overwrite.
+func saveFile(path string, data []byte, overwrite bool) (string, error) {
 	path = strings.TrimSpace(path)
 	if path == "" {
 		return "", fmt.Errorf("no file name given")
@@ -127,10 +133,23 @@ func saveFile(path string, data []byte) (string, error) {
 		}
 		path = filepath.Join(home, path[1:])
 	}
+	if _, err := os.Stat(path); err == nil && !overwrite {
+		return path, errFileExists
+	}
 	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
-		return path, fmt.Errorf("write %s: %w", path, err)
+		return path, err
 	}
 	return path, nil
+}
+
+// pathlessError is err's reason without the file path the message already
+// names (os errors repeat it).
+func pathlessError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // sizeText renders a byte count in decimal units (1 KB = 1000 bytes), as

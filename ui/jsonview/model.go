@@ -37,6 +37,7 @@ type Model struct {
 	queryText string // the query whose result is shown, "" for none
 	querySeq  int    // identifies the latest query run
 	status    string // a one-line message in the footer
+	replace   string // a save name the user was told exists: enter on it again replaces the file
 
 	foldLevel  int         // fold level of the last fold-all (0: none)
 	foldedUpTo int         // lines the fold level was applied to

@@ -298,6 +298,12 @@ func TestSave(t *testing.T) {
 	m.input.SetValue(path)
 	m, cmd = m.Update(keyMsg("enter"))
 	m, _ = runCmd(t, m, cmd)
+	// The file exists: nothing is replaced until enter is pressed again.
+	if got, _ := os.ReadFile(path); string(got) != sample || !m.Capturing() || !strings.Contains(m.status, "exists") {
+		t.Fatalf("existing file replaced without asking (status %q, prompt open %v)", m.status, m.Capturing())
+	}
+	m, cmd = m.Update(keyMsg("enter"))
+	m, _ = runCmd(t, m, cmd)
 	if got, _ := os.ReadFile(path); string(got) != `{"Page":0,"PageSize":2}` {
 		t.Fatalf("saved query result %q", got)
 	}
@@ -307,8 +313,8 @@ func TestSave(t *testing.T) {
 	m.input.SetValue(bad)
 	m, cmd = m.Update(keyMsg("enter"))
 	m, _ = runCmd(t, m, cmd)
-	if !strings.Contains(m.status, "not saved") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.status, "not saved to "+bad+": ") || strings.Count(m.status, bad) != 1 {
+		t.Fatalf("status %q: want the path once and the reason", m.status)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Fatalf("directory has %d entries, want only out.json", len(entries))

@@ -3,6 +3,7 @@ package jsonview
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"errors"
 )
 
 // Update handles keys, pastes into the prompts, and the results of the
@@ -36,7 +37,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case indexTickMsg:
 		return m.onTick(msg)
 	case savedMsg:
-		m.status = msg.text()
+		return m.onSaved(msg)
 	}
 	return m, nil
 }
@@ -209,7 +210,22 @@ func (m Model) submitInput() (Model, tea.Cmd) {
 	case modeQuery:
 		return m.submitQuery(value)
 	case modeSave:
-		return m, m.saveCmd(value)
+		overwrite := value == m.replace
+		m.replace = ""
+		return m, m.saveCmd(value, overwrite)
 	}
+	return m, nil
+}
+
+// onSaved reports a save; one stopped by an existing file opens the prompt
+// again, where enter on the same name replaces it.
+func (m Model) onSaved(msg savedMsg) (Model, tea.Cmd) {
+	if errors.Is(msg.err, errFileExists) {
+		value := m.input.Value()
+		m.replace = value
+		m.status = msg.path + " exists: enter replaces it, or type another name (esc cancels)"
+		return m.openInput(modeSave, value)
+	}
+	m.status = msg.text()
 	return m, nil
 }
