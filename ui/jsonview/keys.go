@@ -57,7 +57,7 @@ func DefaultKeyMap() KeyMap {
 		Query:        b([]string{":"}, ":", "gjson query"),
 		Copy:         b([]string{"y"}, "y v/k/p", "copy value/key/path"),
 		Save:         b([]string{"s"}, "s", "save"),
-		Back:         b([]string{"esc"}, "esc", "back"),
+		Back:         b([]string{"esc"}, "esc", "leave the query"),
 		Submit:       b([]string{"enter"}, "enter", "apply"),
 		Cancel:       b([]string{"esc"}, "esc", "cancel"),
 	}
@@ -72,10 +72,14 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp returns every binding, grouped in columns.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.keys
+	find := []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Query, k.Copy, k.Save}
+	if m.base != nil { // esc only does something while a query result is shown
+		find = append(find, k.Back)
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 		{k.NextSibling, k.PrevSibling, k.Parent, k.Fold, k.Unfold, k.Toggle, k.FoldAll, k.UnfoldAll, k.FoldToLevel},
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.LineNumbers},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Query, k.Copy, k.Save, k.Back},
+		find,
 	}
 }

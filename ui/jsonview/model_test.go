@@ -388,3 +388,29 @@ func TestQuerySyntaxIsNamed(t *testing.T) {
 		t.Errorf("sizeText = %q, want decimal KB like the response pane", got)
 	}
 }
+
+// TestHelpListsEscOnlyForAQuery: esc does something in the viewer only
+// while a query result is shown, so only then does the help list it.
+func TestHelpListsEscOnlyForAQuery(t *testing.T) {
+	hasEsc := func(m Model) bool {
+		for _, g := range m.FullHelp() {
+			for _, b := range g {
+				if b.Help().Key == "esc" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	m := plainModel(t, sample, 60, 10)
+	if hasEsc(m) {
+		t.Fatal("help lists esc with no query shown")
+	}
+	m = press(t, m, ":")
+	m = typeText(t, m, "Pagination")
+	m, cmd := m.Update(keyMsg("enter"))
+	m, _ = runCmd(t, m, cmd)
+	if !hasEsc(m) {
+		t.Fatal("help lacks esc while a query result is shown")
+	}
+}
