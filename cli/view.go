@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/dinero-tui/dinero-tui/ui/common"
 	"os"
 
 	"charm.land/bubbles/v2/help"
@@ -137,7 +138,15 @@ func (a *viewApp) resize() {
 	a.viewer.SetSize(a.width, a.height-lineCount(a.helpView()))
 }
 
-func (a viewApp) helpView() string { return a.help.View(a) }
+// helpView is the one-line help, or with ? every key in columns that fit
+// the width (the viewer keeps at least half the height).
+func (a viewApp) helpView() string {
+	if !a.help.ShowAll {
+		return a.help.View(a)
+	}
+	cols := common.LayoutHelp(a.FullHelp(), a.width, max(1, a.height/2))
+	return common.RenderHelp(cols, a.help.Styles.FullKey, a.help.Styles.FullDesc)
+}
 
 // ShortHelp and FullHelp make the app a help.KeyMap: the viewer's keys
 // plus quitting and help.

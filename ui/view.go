@@ -108,8 +108,8 @@ func (m *Model) footer() string {
 // keys, in a box laid out so every binding shows.
 func (m *Model) helpOverlay() string {
 	// the box takes 2 columns and rows, plus a space of padding each side
-	cols := layoutHelp(m.helpGroups(), m.width-4, m.height-4)
-	body := renderHelp(cols, m.help.Styles.FullKey, m.help.Styles.FullDesc)
+	cols := common.LayoutHelp(m.helpGroups(), m.width-4, m.height-4)
+	body := common.RenderHelp(cols, m.help.Styles.FullKey, m.help.Styles.FullDesc)
 	lines := strings.Split(body, "\n")
 	rows := max(1, m.height-4)
 	m.helpTop = max(0, min(m.helpTop, len(lines)-rows))
@@ -141,7 +141,7 @@ func (m *Model) helpGroups() [][]key.Binding {
 
 // helpScrolls reports whether the help is taller than the screen.
 func (m *Model) helpScrolls() bool {
-	cols := layoutHelp(m.helpGroups(), m.width-4, m.height-4)
+	cols := common.LayoutHelp(m.helpGroups(), m.width-4, m.height-4)
 	rows := 0
 	for _, c := range cols {
 		rows = max(rows, len(c))

@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"strings"
@@ -8,27 +8,27 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// helpEntry is one line of a help column; an empty key is a blank line
+// HelpEntry is one line of a help column; an empty key is a blank line
 // between groups.
-type helpEntry struct{ key, desc string }
+type HelpEntry struct{ key, desc string }
 
 // helpGap is the space between help columns.
 const helpGap = "   "
 
-// layoutHelp arranges the bindings of groups in columns that fit w cells
+// LayoutHelp arranges the bindings of groups in columns that fit w cells
 // by h rows, using the fewest rows that fit the width so that every
 // binding shows. Groups stay whole in a column when they fit, a blank
 // line apart. When even h rows are too wide the columns grow taller than
 // h (the overlay scrolls them); only when a single column is too wide are
 // the descriptions shortened. Disabled and repeated bindings are left out.
-func layoutHelp(groups [][]key.Binding, w, h int) [][]helpEntry {
-	var clean [][]helpEntry
-	seen := map[helpEntry]bool{}
+func LayoutHelp(groups [][]key.Binding, w, h int) [][]HelpEntry {
+	var clean [][]HelpEntry
+	seen := map[HelpEntry]bool{}
 	n := 0
 	for _, g := range groups {
-		var out []helpEntry
+		var out []HelpEntry
 		for _, b := range g {
-			e := helpEntry{b.Help().Key, b.Help().Desc}
+			e := HelpEntry{b.Help().Key, b.Help().Desc}
 			if !b.Enabled() || e.key == "" || seen[e] {
 				continue
 			}
@@ -62,13 +62,13 @@ func layoutHelp(groups [][]key.Binding, w, h int) [][]helpEntry {
 }
 
 // packHelp fills columns of at most rows lines with the groups in order.
-func packHelp(groups [][]helpEntry, rows int) [][]helpEntry {
-	var cols [][]helpEntry
-	var cur []helpEntry
+func packHelp(groups [][]HelpEntry, rows int) [][]HelpEntry {
+	var cols [][]HelpEntry
+	var cur []HelpEntry
 	for _, g := range groups {
 		switch {
 		case len(cur) > 0 && len(cur)+1+len(g) <= rows:
-			cur = append(append(cur, helpEntry{}), g...)
+			cur = append(append(cur, HelpEntry{}), g...)
 			continue
 		case len(cur) > 0:
 			cols = append(cols, cur)
@@ -78,7 +78,7 @@ func packHelp(groups [][]helpEntry, rows int) [][]helpEntry {
 			cols = append(cols, g[:rows])
 			g = g[rows:]
 		}
-		cur = append([]helpEntry(nil), g...)
+		cur = append([]HelpEntry(nil), g...)
 	}
 	if len(cur) > 0 {
 		cols = append(cols, cur)
@@ -86,14 +86,14 @@ func packHelp(groups [][]helpEntry, rows int) [][]helpEntry {
 	return cols
 }
 
-func colWidths(col []helpEntry) (k, d int) {
+func colWidths(col []HelpEntry) (k, d int) {
 	for _, e := range col {
 		k, d = max(k, ansi.StringWidth(e.key)), max(d, ansi.StringWidth(e.desc))
 	}
 	return k, d
 }
 
-func helpWidth(cols [][]helpEntry) int {
+func helpWidth(cols [][]HelpEntry) int {
 	w := 0
 	for i, c := range cols {
 		k, d := colWidths(c)
@@ -106,7 +106,7 @@ func helpWidth(cols [][]helpEntry) int {
 }
 
 // shortenHelp cuts descriptions, the longest first, until cols fit w.
-func shortenHelp(cols [][]helpEntry, w int) [][]helpEntry {
+func shortenHelp(cols [][]HelpEntry, w int) [][]HelpEntry {
 	for limit := 40; limit > 3 && helpWidth(cols) > w; limit-- {
 		for _, c := range cols {
 			for i := range c {
@@ -119,8 +119,8 @@ func shortenHelp(cols [][]helpEntry, w int) [][]helpEntry {
 	return cols
 }
 
-// renderHelp draws the columns with key and description styles.
-func renderHelp(cols [][]helpEntry, keyStyle, descStyle lipgloss.Style) string {
+// RenderHelp draws the columns with key and description styles.
+func RenderHelp(cols [][]HelpEntry, keyStyle, descStyle lipgloss.Style) string {
 	rows := 0
 	for _, c := range cols {
 		rows = max(rows, len(c))
