@@ -414,3 +414,21 @@ func TestHelpListsEscOnlyForAQuery(t *testing.T) {
 		t.Fatal("help lacks esc while a query result is shown")
 	}
 }
+
+// TestCutLinesEndInEllipsis: a value cut at the right edge ends in "…";
+// one that fits does not.
+func TestCutLinesEndInEllipsis(t *testing.T) {
+	m := plainModel(t, `{"short":"ok","long":"`+strings.Repeat("abcdefghij", 10)+`"}`, 30, 8)
+	var long, short string
+	for _, l := range strings.Split(screen(m), "\n") {
+		switch {
+		case strings.Contains(l, `"long"`):
+			long = strings.TrimRight(l, " ")
+		case strings.Contains(l, `"short"`):
+			short = strings.TrimRight(l, " ")
+		}
+	}
+	if !strings.HasSuffix(long, "…") || strings.HasSuffix(short, "…") {
+		t.Fatalf("long %q, short %q", long, short)
+	}
+}

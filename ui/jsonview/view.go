@@ -142,7 +142,7 @@ func (m Model) renderLine(i, maxRows int) []string {
 	if m.wrap {
 		pieces = wrapCols(segs, avail, maxRows)
 	} else {
-		pieces = [][]seg{sliceCols(segs, m.xoff, m.xoff+avail)}
+		pieces = [][]seg{cutCols(segs, m.xoff, avail)}
 	}
 	out := make([]string, len(pieces))
 	for k, p := range pieces {
@@ -157,6 +157,19 @@ func (m Model) renderLine(i, maxRows int) []string {
 		out[k] = gutter + m.paint(p, i == m.cursor, avail)
 	}
 	return out
+}
+
+// cutCols is the avail columns of segs from column from; a line that goes
+// on past the right edge ends in "…" so a cut value never reads as whole.
+func cutCols(segs []seg, from, avail int) []seg {
+	total := 0
+	for _, s := range segs {
+		total += runewidth.StringWidth(s.text)
+	}
+	if total <= from+avail || avail < 2 {
+		return sliceCols(segs, from, from+avail)
+	}
+	return append(sliceCols(segs, from, from+avail-1), seg{"…", segPunct})
 }
 
 // rowsOf is how many screen rows line i takes.
