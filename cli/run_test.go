@@ -2,9 +2,15 @@ package cli
 
 import (
 	"encoding/xml"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -26,7 +32,8 @@ const runCollectionJSON = `{
           "query": [{"key": "fields", "value": "Guid,Number"}, {"key": "pageSize", "value": "5"}]}}},
         {"name": "Get missing invoice", "request": {"method": "GET", "url": "{{baseUrl}}/v1/{{organizationId}}/invoices/{{invoiceGuid}}"}},
         {"name": "Create contact", "request": {"method": "POST", "url": "{{baseUrl}}/v1/{{organizationId}}/contacts",
-          "body": {"mode": "raw", "raw": "{\"Name\": \"{{contactName}}\", \"CountryKey\": \"DK\", \"IsPerson\": false, \"IsMember\": false, \"UseCvr\": false}"}}}
+          "body": {"mode": "raw", "raw": "{\"Name\": \"{{contactName}}\", \"CountryKey\": \"DK\", \"IsPerson\": false, \"IsMember\": false, \"UseCvr\": false}",
+          "options": {"raw": {"language": "json"}}}}}
       ]}
     ]}
   ]
@@ -149,5 +156,86 @@ func TestRunBadUse(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, tt.msg)
 			}
 		})
+	}
+}
+
+// postmanBodiesJSON holds requests whose bodies and auth Postman sends in
+// its own way: a noauth request, a urlencoded body, a text body and a
+// formdata body.
+const postmanBodiesJSON = `{
+  "info": {"name": "Bodies", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+  "item": [
+    {"name": "Orgs without auth", "request": {"method": "GET", "auth": {"type": "noauth"},
+      "url": "{{baseUrl}}/v1/organizations?fields=Name&off=1",
+      "header": [{"key": "X-Trace", "value": "{{contactName}}"}, {"key": "X-Off", "value": "no", "disabled": true}]}},
+    {"name": "Contact as form", "request": {"method": "POST", "url": "{{baseUrl}}/v1/{{organizationId}}/contacts",
+      "body": {"mode": "urlencoded", "urlencoded": [{"key": "Name", "value": "{{contactName}}"}, {"key": "Off", "value": "x", "disabled": true}]}}},
+    {"name": "Contact as text", "request": {"method": "POST", "url": "{{baseUrl}}/v1/{{organizationId}}/contacts",
+      "body": {"mode": "raw", "raw": "{\"Name\": \"{{contactName}}\"}"}}},
+    {"name": "Contact as formdata", "request": {"method": "POST", "url": "{{baseUrl}}/v1/{{organizationId}}/contacts",
+      "body": {"mode": "formdata", "formdata": [{"key": "Name", "value": "{{contactName}}", "type": "text"}]}}}
+  ]
+}`
+
+type wireRequest struct {
+	method, uri, contentType, body string
+	authorized                     bool
+	header                         http.Header
+}
+
+// TestRunSendsWhatPostmanSends puts a recorder between run and the sandbox
+// and checks what reached the wire: no token for noauth, enabled headers
+// and query only, each body in its mode with Postman's Content-Type (which
+// Dinero then refuses, as it would from Postman).
+func TestRunSendsWhatPostmanSends(t *testing.T) {
+	target, err := url.Parse(apiSandbox(t, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var seen []wireRequest
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	rec := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(strings.NewReader(string(body)))
+		mu.Lock()
+		seen = append(seen, wireRequest{r.Method, r.URL.RequestURI(), r.Header.Get("Content-Type"), string(body),
+			r.Header.Get("Authorization") != "", r.Header.Clone()})
+		mu.Unlock()
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(rec.Close)
+	_, envFile, dir := runFiles(t)
+	coll := filepath.Join(dir, "bodies.postman_collection.json")
+	if err := os.WriteFile(coll, []byte(postmanBodiesJSON), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, rec.URL, "", false, map[string]string{"DINERO_ORG_ID": carpenter}, "run", coll, "--environment", envFile, "--yes")
+	if r.code != 1 || !strings.Contains(r.stdout, "4 requests") || !strings.Contains(r.stdout, "0 passed, 4 failed, 0 skipped") {
+		t.Fatalf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"401", "415"} {
+		if !strings.Contains(r.stdout, "  "+want+"  ") {
+			t.Errorf("stdout lacks HTTP %s:\n%s", want, r.stdout)
+		}
+	}
+	if len(seen) != 4 {
+		t.Fatalf("%d requests reached the API, want 4: %+v", len(seen), seen)
+	}
+	orgs, form, text, multi := seen[0], seen[1], seen[2], seen[3]
+	if orgs.authorized || orgs.uri != "/v1/organizations?fields=Name&off=1" || orgs.header.Get("X-Trace") != "Run Test ApS" ||
+		orgs.header.Get("X-Off") != "" {
+		t.Errorf("noauth request: %+v", orgs)
+	}
+	contacts := "/v1/" + carpenter + "/contacts"
+	if !form.authorized || form.uri != contacts || form.contentType != "application/x-www-form-urlencoded" || form.body != "Name=Run+Test+ApS" {
+		t.Errorf("urlencoded request: %+v", form)
+	}
+	if !text.authorized || text.contentType != "text/plain" || text.body != `{"Name": "Run Test ApS"}` {
+		t.Errorf("text request: %+v", text)
+	}
+	if !strings.HasPrefix(multi.contentType, "multipart/form-data; boundary=") ||
+		!strings.Contains(multi.body, "name=\"Name\"\r\n\r\nRun Test ApS\r\n") {
+		t.Errorf("formdata request: %+v", multi)
 	}
 }

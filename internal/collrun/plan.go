@@ -6,8 +6,6 @@ package collrun
 
 import (
 	"fmt"
-	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
@@ -18,11 +16,10 @@ type Step struct {
 	Folder, Name string
 	Method       string
 	Path         string // template, e.g. /v1/{organizationId}/invoices/{guid}
-	Query        url.Values
-	Body         []byte
-	// Unsupported says why the step cannot be sent as the collection
-	// means it (e.g. a form-data body); "" when it can.
-	Unsupported string
+	// Op is the collection's request: its query parameters, headers, auth
+	// and body, sent as catalog.Prepare builds them (as the explorer and
+	// the api command send it). Method and Path above are the ones sent.
+	Op catalog.Operation
 }
 
 // Write reports whether the step changes data.
@@ -39,9 +36,8 @@ func (s Step) Write() bool {
 // depth, with their subfolders) are kept; no such folder is an error that
 // lists the folders there are.
 //
-// The catalogue is the seam to the Postman importer: each operation's
-// query parameters with a value are sent, a raw JSON body is sent, other
-// body modes are marked Unsupported.
+// The catalogue is the seam to the Postman importer: each step keeps its
+// operation, which Run sends through catalog.Prepare.
 func Plan(c *catalog.Catalog, folder string) ([]Step, error) {
 	var steps []Step
 	var folders []string
@@ -76,28 +72,5 @@ func inFolder(group, folder string) bool {
 }
 
 func stepOf(group string, op catalog.Operation) Step {
-	s := Step{Folder: group, Name: op.Name, Method: strings.ToUpper(op.Method), Path: op.Path}
-	for _, q := range op.Query {
-		if q.Default != "" {
-			if s.Query == nil {
-				s.Query = url.Values{}
-			}
-			s.Query.Add(q.Name, q.Default)
-		}
-	}
-	switch op.BodyType {
-	case "", "application/json":
-		if strings.TrimSpace(op.Body) != "" {
-			s.Body = []byte(op.Body)
-		}
-	default:
-		s.Unsupported = "its " + op.BodyType + " body cannot be sent by run yet"
-	}
-	return s
+	return Step{Folder: group, Name: op.Name, Method: strings.ToUpper(op.Method), Path: op.Path, Op: op}
 }
-
-// postmanVar is a {{name}} reference left unresolved by the importer.
-var postmanVar = regexp.MustCompile(`\{\{\s*([^{}]+?)\s*\}\}`)
-
-// pathVar is a {name} placeholder in a path template.
-var pathVar = regexp.MustCompile(`\{([^{}/]+)\}`)

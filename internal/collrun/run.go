@@ -3,10 +3,11 @@ package collrun
 import (
 	"context"
 	"errors"
-	"strings"
+	"maps"
 	"time"
 
 	"github.com/dinero-tui/dinero-tui/api"
+	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
 )
 
@@ -24,7 +25,7 @@ type Options struct {
 	// OrgID fills {organizationId} ("" leaves it to Vars).
 	OrgID string
 	// Vars fill the other {name} path placeholders and the {{name}}
-	// references left in query values and bodies (a Postman environment).
+	// references left in the requests (a Postman environment).
 	Vars map[string]string
 	// Progress, when set, is called after each step.
 	Progress func(Result)
@@ -107,16 +108,18 @@ func Run(ctx context.Context, s Sender, steps []Step, o Options) *Report {
 
 func runStep(ctx context.Context, s Sender, st Step, o Options, now func() time.Time) Result {
 	res := Result{Step: st}
-	req, why := resolve(st, o)
+	prepared, why := resolve(st, o)
 	switch {
-	case st.Unsupported != "":
-		res.Skipped = st.Unsupported
-		return res
 	case why != "":
 		res.Skipped = why
 		return res
 	case st.Write() && !o.AllowWrites:
 		res.Skipped = st.Method + " changes data; add --yes to send writes"
+		return res
+	}
+	req, err := prepared.APIRequest() // reads a formdata body's files
+	if err != nil {
+		res.Skipped = sanitize.Line(err.Error())
 		return res
 	}
 	start := now()
@@ -134,50 +137,46 @@ func runStep(ctx context.Context, s Sender, st Step, o Options, now func() time.
 	return res
 }
 
-// resolve fills a step's placeholders. It returns why the step cannot be
+// resolve prepares a step as the explorer and the api command do: the
+// collection's enabled query parameters and headers, its auth and its body
+// in its mode, with the environment's values and the organization filling
+// the {placeholders} and {{variables}}. It returns why the step cannot be
 // sent when a value is missing.
-func resolve(st Step, o Options) (api.Request, string) {
-	req := api.Request{Method: st.Method, Path: st.Path, PathParams: map[string]string{}}
-	for _, m := range pathVar.FindAllStringSubmatch(st.Path, -1) {
-		name := m[1]
-		v := o.Vars[name]
-		if name == "organizationId" && o.OrgID != "" {
-			v = o.OrgID
-		}
-		if v == "" {
-			return req, "needs a value for {" + name + "}: set it in the --environment file"
-		}
-		req.PathParams[name] = v
+func resolve(st Step, o Options) (catalog.Prepared, string) {
+	op := st.Op
+	op.Method, op.Path = st.Method, st.Path
+	org := o.OrgID
+	if org == "" {
+		org = o.Vars[catalog.OrgVariable]
 	}
-	var missing string
-	fill := func(s string) string {
-		return postmanVar.ReplaceAllStringFunc(s, func(ref string) string {
-			name := strings.TrimSpace(ref[2 : len(ref)-2])
-			if v, ok := o.Vars[name]; ok {
-				return v
-			}
-			if name == "organizationId" && o.OrgID != "" {
-				return o.OrgID
-			}
-			if missing == "" {
-				missing = name
-			}
-			return ref
-		})
+	in := catalog.Input{PathParams: map[string]string{}, Vars: maps.Clone(o.Vars)}
+	if in.Vars == nil {
+		in.Vars = map[string]string{}
 	}
-	if len(st.Query) > 0 {
-		req.Query = make(map[string][]string, len(st.Query))
-		for k, vs := range st.Query {
-			for _, v := range vs {
-				req.Query[fill(k)] = append(req.Query[fill(k)], fill(v))
-			}
+	if org != "" {
+		in.Vars[catalog.OrgVariable] = org
+	}
+	defaults := map[string]string{}
+	for _, pp := range op.PathParams {
+		defaults[pp.Name] = pp.Default
+	}
+	names := api.Placeholders(op.Path)
+	for _, name := range names {
+		switch {
+		case name == catalog.OrgVariable && org != "":
+			in.PathParams[name] = org
+		case defaults[name] == "" && o.Vars[name] != "": // a Postman path variable's own value wins
+			in.PathParams[name] = o.Vars[name]
 		}
 	}
-	if st.Body != nil {
-		req.Body = []byte(fill(string(st.Body)))
+	p, err := catalog.Prepare(op, in)
+	if err != nil {
+		return p, sanitize.Line(err.Error()) + "; set them in the --environment file"
 	}
-	if missing != "" {
-		return req, "needs a value for {{" + missing + "}}: set it in the --environment file"
+	for _, name := range names {
+		if p.PathParams[name] == "" {
+			return p, "needs a value for {" + name + "}: set it in the --environment file"
+		}
 	}
-	return req, ""
+	return p, ""
 }
