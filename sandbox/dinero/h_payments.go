@@ -1,7 +1,6 @@
 package dinero
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -158,33 +157,7 @@ func salesPDF(o *demodata.Organization, inv *demodata.Invoice, title, extra stri
 		lines = append(lines, fmt.Sprintf("%s  %.2f x %.2f DKK", l.Description, l.Quantity, l.BaseAmountValue))
 	}
 	lines = append(lines, "", fmt.Sprintf("Total inkl. moms: %.2f %s", inv.TotalInclVat, inv.Currency))
-	var content bytes.Buffer
-	content.WriteString("BT /F1 11 Tf 50 790 Td 16 TL\n")
-	for _, l := range lines {
-		content.WriteString("(" + pdfText(l) + ") Tj T*\n")
-	}
-	content.WriteString("ET\n")
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, obj := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, obj)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return renderPDF(lines)
 }
 
 // pdfText escapes s for a PDF string in WinAnsi (Latin-1) encoding.
