@@ -87,13 +87,20 @@ func (h *harness) run(cmd tea.Cmd) {
 	// Commands start as soon as they are queued, so the ones that wait
 	// (ticks, the event listener) time out together; their results are
 	// still handled in queue order, like a sequential program.
+	// A command that has not answered 250 ms after it began running is
+	// taken for one that waits (a tick, the event listener); the time is
+	// counted from when its goroutine started, so a loaded machine (-race,
+	// 2 cores) that is slow to schedule it does not drop real work.
 	type pending struct {
-		ch    chan tea.Msg
-		start time.Time
+		ch      chan tea.Msg
+		started chan time.Time
 	}
 	launch := func(c tea.Cmd) pending {
-		p := pending{ch: make(chan tea.Msg, 1), start: time.Now()}
-		go func() { p.ch <- c() }()
+		p := pending{ch: make(chan tea.Msg, 1), started: make(chan time.Time, 1)}
+		go func() {
+			p.started <- time.Now()
+			p.ch <- c()
+		}()
 		return p
 	}
 	var queue []pending
@@ -113,9 +120,10 @@ func (h *harness) run(cmd tea.Cmd) {
 		select {
 		case msg = <-p.ch:
 		default:
+			start := <-p.started
 			select {
 			case msg = <-p.ch:
-			case <-time.After(time.Until(p.start.Add(150 * time.Millisecond))):
+			case <-time.After(time.Until(start.Add(250 * time.Millisecond))):
 				continue
 			}
 		}
