@@ -128,7 +128,7 @@ func TestAPIUploadRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := runCmd(t, u, "", false, nil, append(append([]string{"api", org, "--yes"}, c.args...))...)
+			r := runCmd(t, u, "", false, nil, append([]string{"api", org, "--yes"}, c.args...)...)
 			if r.code != 2 || !strings.Contains(r.stderr, c.says) {
 				t.Errorf("code %d stderr %q, want 2 saying %q", r.code, r.stderr, c.says)
 			}
