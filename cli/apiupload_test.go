@@ -102,6 +102,7 @@ func TestAPIReceiptToVoucherFlow(t *testing.T) {
 		t.Errorf("PDF on a terminal: stdout %d bytes, stderr %q", len(tty.stdout), tty.stderr)
 	}
 	draft := runCmd(t, u, "", false, nil, "api", "invoices.get", org, "-f", "guid="+invoices("Draft"), "--accept", "application/octet-stream")
+	t.Logf("draft PDF: %s", draft.stderr)
 	if draft.code != 1 || draft.stdout != "" || !strings.Contains(draft.stderr, "only be made for a booked invoice") {
 		t.Errorf("draft PDF: code %d stdout %q stderr %q", draft.code, draft.stdout, draft.stderr)
 	}
