@@ -107,10 +107,13 @@ type Request struct {
 	Method string // GET when empty
 	// Path is relative to the base URL, e.g. "/v1/{organizationId}/invoices/{guid}".
 	// It may carry a query string. A full URL is accepted only on the base URL's host.
-	Path        string
-	PathParams  map[string]string // values for {name} placeholders; escaped
-	Query       url.Values
-	Body        []byte
+	Path       string
+	PathParams map[string]string // values for {name} placeholders; escaped
+	Query      url.Values
+	Body       []byte
+	// BodyReader is a body streamed as it is read (an upload from disk),
+	// used instead of Body. It is read once, so the request is never retried.
+	BodyReader  io.Reader
 	Accept      string // default application/json
 	ContentType string // default application/json when Body is set
 	// RawQuery is an already encoded query sent as is, in its order, before
@@ -231,7 +234,7 @@ func (c *Client) send(ctx context.Context, r Request, headersOnlyTimeout bool) (
 	if err != nil {
 		return nil, start, nil, err
 	}
-	retryable := method == http.MethodGet || method == http.MethodHead
+	retryable := (method == http.MethodGet || method == http.MethodHead) && r.BodyReader == nil
 	backoff := c.backoff
 	for attempt := 1; ; attempt++ {
 		if err := c.waitBudget(ctx, orgKey, attempt); err != nil {
@@ -300,6 +303,9 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, r Reque
 	if r.Body != nil {
 		body = bytes.NewReader(r.Body)
 	}
+	if r.BodyReader != nil {
+		body = r.BodyReader
+	}
 	req, err := http.NewRequestWithContext(actx, method, u.String(), body)
 	if err != nil {
 		cancel()
@@ -307,7 +313,7 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, r Reque
 	}
 	req.Header.Set("User-Agent", c.userAgent)
 	req.Header.Set("Accept", orDefault(r.Accept, "application/json"))
-	if r.Body != nil {
+	if body != nil {
 		req.Header.Set("Content-Type", orDefault(r.ContentType, "application/json"))
 	}
 	for k, vs := range r.Header {

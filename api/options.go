@@ -65,6 +65,10 @@ func WithRateLimit(n int, per time.Duration) Option {
 // larger one is an ErrTooLarge error: use Stream for it.
 const MaxBodyInMemory = 64 << 20
 
+// MaxUploadSize is the largest file Dinero accepts in an upload: 6 MB
+// (answers 400 or 413 beyond it).
+const MaxUploadSize = 6 << 20
+
 // DefaultStreamTimeout bounds a whole Stream, waits and body included.
 const DefaultStreamTimeout = 10 * time.Minute
 

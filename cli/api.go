@@ -27,7 +27,8 @@ type apiOptions struct {
 	cat                               *catalog.Catalog
 	printCode                         string
 	typed, raw                        []string
-	paginate, include, yes            bool
+	paginate, include, yes, form      bool
+	parts                             []catalog.Part // a multipart body's fields and files, streamed when sent
 }
 
 func newAPICommand(env *Env) *cobra.Command {
@@ -45,6 +46,7 @@ func newAPICommand(env *Env) *cobra.Command {
 	fs.StringArrayVarP(&o.typed, "field", "F", nil, "field `key=value` with a typed value: numbers, true, false, null, @file (@- for stdin); repeatable")
 	fs.StringArrayVarP(&o.raw, "raw-field", "f", nil, "field `key=value` sent as a string; repeatable")
 	fs.StringVar(&o.input, "input", "", "raw request body from `FILE` (- for stdin)")
+	fs.BoolVar(&o.form, "form", false, "send the fields as multipart/form-data (-F name=@FILE a file part) on any PATH")
 	fs.BoolVar(&o.paginate, "paginate", false, "fetch every page and print one merged JSON array of the Collection items")
 	fs.StringVarP(&o.query, "query", "q", "", "print only what the GJSON `path` selects (e.g. Collection.#.Number)")
 	fs.BoolVarP(&o.include, "include", "i", false, "print the HTTP status line and headers before the body")
@@ -65,6 +67,11 @@ Fields are query values for GET and JSON body fields otherwise: -F takes typed v
 true, false, null, @file), -f strings. --input sends a raw body instead. Writes (POST, PUT, PATCH,
 DELETE) ask for confirmation on a terminal; scripts pass --yes.
 
+Uploads: an operation that takes multipart/form-data (files.upload, or POST on its path), or any
+PATH with --form, sends the fields as a form: -F name=@FILE is a file part (named after the file's
+base name, typed by its extension or contents), other fields are text parts. The file streams
+from disk; one larger than Dinero's 6 MB limit is refused before anything is sent.
+
 On a terminal the answer is pretty, coloured JSON (NO_COLOR honoured); piped, the exact bytes.
 Data goes to stdout, messages to stderr. Exit 0 on 2xx, 1 on an API error, 2 on bad usage.`
 
@@ -72,6 +79,8 @@ const apiExample = `  dinero-tui api /v1/organizations -f fields=Id,Name,IsPro
   dinero-tui api invoices.list --org 104871 -f pageSize=1000 --paginate -q '#'
   dinero-tui api -X POST /v1/{organizationId}/contacts -F Name='Nørre Revision A/S' -F IsPerson=false \
       -F CountryKey=DK -F IsMember=false -F UseCvr=false --yes
+  dinero-tui api files.upload -F file=@receipt.pdf --yes
+  dinero-tui api /v1/{organizationId}/invoices/GUID --accept application/octet-stream > invoice.pdf
   dinero-tui api /v1/{organizationId}/invoices --include | dinero-tui view -`
 
 func runAPI(env *Env, o *apiOptions, pf *profileFlags, pos []string) int {
@@ -94,6 +103,10 @@ func runAPI(env *Env, o *apiOptions, pf *profileFlags, pos []string) int {
 		return 2
 	}
 	if o.printCode != "" {
+		if len(o.parts) > 0 {
+			fmt.Fprintln(env.Stderr, "dinero-tui api: --print-code cannot write multipart uploads yet; send the request instead")
+			return 2
+		}
 		return printCode(env, o, p, req)
 	}
 	if code := confirmWrite(env, o, p, req); code >= 0 {
@@ -105,6 +118,11 @@ func runAPI(env *Env, o *apiOptions, pf *profileFlags, pos []string) int {
 		return 1
 	}
 	defer done("api")
+	if len(o.parts) > 0 {
+		body, ct := catalog.StreamParts(o.parts, api.MaxUploadSize)
+		defer body.Close() // ends the writer if the request never read it all
+		req.BodyReader, req.ContentType = body, ct
+	}
 	if err := sendAPI(env, client, o, req, p.CacheDir); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui api: %s\n", sanitize.Line(err.Error()))
 		return 1
@@ -116,8 +134,12 @@ func runAPI(env *Env, o *apiOptions, pf *profileFlags, pos []string) int {
 // operation id, fills path placeholders and places the fields.
 func buildAPIRequest(env *Env, o *apiOptions, p config.Profile, target string) (api.Request, error) {
 	req := api.Request{Method: strings.ToUpper(o.method), Path: target, Accept: o.accept, PathParams: map[string]string{}}
+	var op catalog.Operation
+	haveOp := false
 	if !strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "http://") && !strings.HasPrefix(target, "https://") {
-		op, ok := o.cat.ByID(target)
+		var ok bool
+		op, ok = o.cat.ByID(target)
+		haveOp = ok
 		if !ok {
 			return req, fmt.Errorf("%q is neither a path (starting with /) nor an operation id; list them with 'dinero-tui endpoints'", target)
 		}
@@ -136,19 +158,26 @@ func buildAPIRequest(env *Env, o *apiOptions, p config.Profile, target string) (
 	for _, n := range api.Placeholders(req.Path) {
 		placeholders[n] = true
 	}
-	fields, err := parseFields(env, o, placeholders, req.PathParams)
+	if req.Method == "" {
+		req.Method = http.MethodGet
+		if o.input != "" || o.form { // a body means a write; fields alone stay a GET query
+			req.Method = http.MethodPost
+		}
+	}
+	if !haveOp {
+		op, haveOp = o.cat.Match(req.Method, req.Path)
+	}
+	form := o.form || haveOp && op.BodyType == "multipart/form-data" && req.Method != http.MethodGet
+	if form && o.input != "" {
+		return req, errors.New("--input sends a raw body, which cannot be combined with a multipart form; give the fields with -F/-f")
+	}
+	fields, err := parseFields(env, o, form, placeholders, req.PathParams)
 	if err != nil {
 		return req, err
 	}
 	if o.input != "" {
 		if req.Body, err = readInput(env, o.input); err != nil {
 			return req, err
-		}
-	}
-	if req.Method == "" {
-		req.Method = http.MethodGet
-		if o.input != "" { // a body means a write; fields alone stay a GET query
-			req.Method = http.MethodPost
 		}
 	}
 	if placeholders["organizationId"] && req.PathParams["organizationId"] == "" {
@@ -177,6 +206,10 @@ func buildAPIRequest(env *Env, o *apiOptions, p config.Profile, target string) (
 		}
 		return req, nil
 	}
+	if form {
+		o.parts, err = formParts(fields)
+		return req, err
+	}
 	if len(fields) > 0 {
 		obj := make(map[string]any, len(fields))
 		for _, f := range fields {
@@ -193,11 +226,12 @@ type field struct {
 	key   string
 	text  string // as sent in a query string
 	value any    // as put in a JSON body
+	file  bool   // text is the path of a file to upload (-F name=@PATH in a form)
 }
 
 // parseFields reads -F (typed) and -f (string) fields. A field named like a
 // path placeholder fills it instead.
-func parseFields(env *Env, o *apiOptions, placeholders map[string]bool, pathParams map[string]string) ([]field, error) {
+func parseFields(env *Env, o *apiOptions, form bool, placeholders map[string]bool, pathParams map[string]string) ([]field, error) {
 	var out []field
 	add := func(arg string, typed bool) error {
 		key, val, ok := strings.Cut(arg, "=")
@@ -205,14 +239,17 @@ func parseFields(env *Env, o *apiOptions, placeholders map[string]bool, pathPara
 			return fmt.Errorf("field %q must look like key=value", arg)
 		}
 		f := field{key: key, text: val, value: val}
-		if typed {
+		switch {
+		case typed && form && strings.HasPrefix(val, "@"):
+			f.file, f.text = true, val[1:]
+		case typed:
 			v, text, err := typedValue(env, val)
 			if err != nil {
 				return fmt.Errorf("field %s: %w", key, err)
 			}
 			f.value, f.text = v, text
 		}
-		if placeholders[key] {
+		if placeholders[key] && !f.file {
 			pathParams[key] = f.text
 			return nil
 		}

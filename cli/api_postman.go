@@ -29,7 +29,7 @@ func buildPostmanRequest(env *Env, o *apiOptions, p config.Profile, op catalog.O
 	for _, n := range api.Placeholders(op.Path) {
 		placeholders[n] = true
 	}
-	fields, err := parseFields(env, o, placeholders, in.PathParams)
+	fields, err := parseFields(env, o, false, placeholders, in.PathParams)
 	if err != nil {
 		return api.Request{}, err
 	}

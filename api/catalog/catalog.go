@@ -166,3 +166,45 @@ func (c *Catalog) ByID(id string) (Operation, bool) {
 	}
 	return Operation{}, false
 }
+
+// Match returns the operation a method and path call: the path may be a
+// template (/v1/{organizationId}/files) or filled (/v1/104871/files), with
+// or without a query. Where several templates fit, the one with the most
+// literal segments wins (/files/attachment over /files/{fileGuid}).
+func (c *Catalog) Match(method, path string) (Operation, bool) {
+	path, _, _ = strings.Cut(path, "?")
+	want := strings.Split(strings.Trim(path, "/"), "/")
+	var best Operation
+	bestScore := -1
+	for _, g := range c.Groups {
+		for _, op := range g.Operations {
+			if !strings.EqualFold(op.Method, method) {
+				continue
+			}
+			if score := matchSegments(strings.Split(strings.Trim(op.Path, "/"), "/"), want); score > bestScore {
+				op.Group = g.Name
+				best, bestScore = op, score
+			}
+		}
+	}
+	return best, bestScore >= 0
+}
+
+// matchSegments scores how a template's segments fit a path's: -1 when
+// they do not, else the number of literal segments that agree.
+func matchSegments(tmpl, path []string) int {
+	if len(tmpl) != len(path) {
+		return -1
+	}
+	score := 0
+	for i, t := range tmpl {
+		switch {
+		case strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}"):
+		case strings.EqualFold(t, path[i]):
+			score++
+		default:
+			return -1
+		}
+	}
+	return score
+}

@@ -204,24 +204,46 @@ func (p Prepared) EncodeParts() ([]byte, string, error) {
 	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	for _, part := range p.Parts {
-		if !part.File {
-			if err := w.WriteField(part.Name, part.Value); err != nil {
-				return nil, "", fmt.Errorf("form field %s: %w", part.Name, err)
-			}
-			continue
-		}
-		if err := writeFilePart(w, part); err != nil {
-			return nil, "", err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return nil, "", fmt.Errorf("form body: %w", err)
+	if err := writeParts(w, p.Parts, maxPartFile); err != nil {
+		return nil, "", err
 	}
 	return buf.Bytes(), w.FormDataContentType(), nil
 }
 
-func writeFilePart(w *multipart.Writer, part Part) error {
+// StreamParts encodes parts as a multipart/form-data body that is written
+// while it is read: the files are copied from disk in small pieces, so
+// memory stays flat whatever their size. A file larger than limit bytes
+// ends the body with an error. Close the body when done with it (the
+// request does), which stops the writer.
+func StreamParts(parts []Part, limit int64) (body io.ReadCloser, contentType string) {
+	pr, pw := io.Pipe()
+	w := multipart.NewWriter(pw)
+	go func() { pw.CloseWithError(writeParts(w, parts, limit)) }()
+	return pr, w.FormDataContentType()
+}
+
+// writeParts writes the fields and files of parts and closes w.
+func writeParts(w *multipart.Writer, parts []Part, limit int64) error {
+	for _, part := range parts {
+		if !part.File {
+			if err := w.WriteField(part.Name, part.Value); err != nil {
+				return fmt.Errorf("form field %s: %w", part.Name, err)
+			}
+			continue
+		}
+		if err := writeFilePart(w, part, limit); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("form body: %w", err)
+	}
+	return nil
+}
+
+// writeFilePart copies one file into a part named after its base name,
+// typed by its extension or, failing that, by its first bytes.
+func writeFilePart(w *multipart.Writer, part Part, limit int64) error {
 	if part.Value == "" {
 		return fmt.Errorf("form field %s is a file but names none; choose the file in Postman or fill the field with a path", part.Name)
 	}
@@ -230,21 +252,47 @@ func writeFilePart(w *multipart.Writer, part Part) error {
 		return fmt.Errorf("form field %s: %w", part.Name, err)
 	}
 	defer f.Close()
+	head := make([]byte, 512)
+	nh, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("form field %s: reading %s: %w", part.Name, part.Value, err)
+	}
+	head = head[:nh]
 	h := textproto.MIMEHeader{}
 	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscape(part.Name), quoteEscape(filepath.Base(part.Value))))
-	h.Set("Content-Type", orDefault(mime.TypeByExtension(filepath.Ext(part.Value)), "application/octet-stream"))
+	h.Set("Content-Type", FileType(part.Value, head))
 	pw, err := w.CreatePart(h)
 	if err != nil {
 		return fmt.Errorf("form field %s: %w", part.Name, err)
 	}
-	n, err := io.Copy(pw, io.LimitReader(f, maxPartFile+1))
+	n, err := io.Copy(pw, io.LimitReader(io.MultiReader(bytes.NewReader(head), f), limit+1))
 	if err != nil {
 		return fmt.Errorf("form field %s: reading %s: %w", part.Name, part.Value, err)
 	}
-	if n > maxPartFile {
-		return errors.New("form field " + part.Name + ": the file is larger than 64 MB")
+	if n > limit {
+		return fmt.Errorf("form field %s: %s is larger than %s", part.Name, filepath.Base(part.Value), sizeText(limit))
 	}
 	return nil
+}
+
+// FileType is the media type of a file: by its extension, else sniffed
+// from its first bytes (up to 512), else application/octet-stream.
+func FileType(name string, head []byte) string {
+	if t := mime.TypeByExtension(strings.ToLower(filepath.Ext(name))); t != "" {
+		return t
+	}
+	if len(head) == 0 {
+		return "application/octet-stream"
+	}
+	return http.DetectContentType(head)
+}
+
+// sizeText writes a byte count in MB when it is whole MB (6 MB), else in bytes.
+func sizeText(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"", "\r", "%0D", "\n", "%0A")

@@ -35,42 +35,64 @@ func upload(c *call, archive bool) error {
 		return fileError(c, "Send the file as multipart/form-data with one file part.")
 	}
 	body := http.MaxBytesReader(c.w, c.r.Body, MaxFileSize+1<<20)
-	mr := multipart.NewReader(body, params["boundary"])
+	name, data, msg := readOneFile(multipart.NewReader(body, params["boundary"]))
+	if msg != "" {
+		return fileError(c, msg)
+	}
+	if q := c.r.URL.Query().Get("fileName"); q != "" {
+		name = path.Base(q)
+	}
+	return c.storeFile(name, data, archive)
+}
+
+// readOneFile reads a multipart body that must carry exactly one file
+// part of at most MaxFileSize bytes (text parts are read and ignored). It
+// returns the file's base name and bytes, or the message of the 400.
+func readOneFile(mr *multipart.Reader) (name string, data []byte, msg string) {
+	tooBig := func(err error) bool {
+		var e *http.MaxBytesError
+		return errors.As(err, &e)
+	}
+	files := 0
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			return fileError(c, "The request has no file part.")
+			break
 		}
 		if err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				return fileError(c, "The file is larger than 6 MB.")
+			if tooBig(err) {
+				return "", nil, "The file is larger than 6 MB."
 			}
-			return fileError(c, "The multipart body could not be read.")
+			return "", nil, "The multipart body could not be read."
 		}
 		if part.FileName() == "" {
+			if _, err := io.Copy(io.Discard, io.LimitReader(part, 64<<10)); err != nil {
+				return "", nil, "The multipart body could not be read."
+			}
 			continue
 		}
-		data, err := io.ReadAll(io.LimitReader(part, MaxFileSize+1))
+		if files++; files > 1 {
+			return "", nil, "Send exactly one file part; this request has more."
+		}
+		b, err := io.ReadAll(io.LimitReader(part, MaxFileSize+1))
 		if err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				return fileError(c, "The file is larger than 6 MB.")
+			if tooBig(err) {
+				return "", nil, "The file is larger than 6 MB."
 			}
-			return fileError(c, "The file part could not be read.")
+			return "", nil, "The file part could not be read."
 		}
-		if len(data) > MaxFileSize {
-			return fileError(c, "The file is larger than 6 MB.")
+		if len(b) > MaxFileSize {
+			return "", nil, "The file is larger than 6 MB."
 		}
-		if len(data) == 0 {
-			return fileError(c, "The file is empty.")
+		if len(b) == 0 {
+			return "", nil, "The file is empty."
 		}
-		name := path.Base(strings.ReplaceAll(part.FileName(), "\\", "/"))
-		if q := c.r.URL.Query().Get("fileName"); q != "" {
-			name = path.Base(q)
-		}
-		return c.storeFile(name, data, archive)
+		name, data = path.Base(strings.ReplaceAll(part.FileName(), "\\", "/")), b
 	}
+	if files == 0 {
+		return "", nil, "The request has no file part."
+	}
+	return name, data, ""
 }
 
 // fileKinds are the extensions Dinero accepts: images and PDF.
