@@ -117,6 +117,10 @@ func withRun(cmd *cobra.Command, run func(args []string) int) *cobra.Command {
 	return cmd
 }
 
+// readOnlyFlag is the persistent flag of the root turning read-only mode
+// on for every command (also DINERO_READ_ONLY=1, read_only in a profile).
+const readOnlyFlag = "read-only"
+
 // explorerCommand is what runs when no subcommand is given.
 const explorerCommand = "explore"
 
@@ -163,6 +167,7 @@ func newRoot(env *Env) *cobra.Command {
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
+	root.PersistentFlags().Bool(readOnlyFlag, false, "refuse every write (POST, PUT, PATCH, DELETE) before it is sent, and log in for reading only")
 	seen := map[string]bool{}
 	for _, newCommand := range constructors {
 		c := newCommand(env)

@@ -63,6 +63,11 @@ func (pf *profileFlags) load(env *Env) (config.Profile, error) {
 			set[f.Name] = *v
 		}
 	})
+	// --read-only is the root's persistent flag, merged into every
+	// command's flag set.
+	if f := pf.fs.Lookup(readOnlyFlag); f != nil && f.Changed {
+		set[readOnlyFlag] = f.Value.String()
+	}
 	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: set, Layers: layers})
 }
 
