@@ -97,6 +97,15 @@ type Profile struct {
 	ConnectURL  string
 	APIURL      string
 	OrgID       int64 // preselected organization (DINERO_ORG_ID or profile), 0 if none
+	// ReadOnly: writes are locked (--read-only, DINERO_READ_ONLY, read_only).
+	ReadOnly bool
+}
+
+// ReadOnlyRefusal says a write was not sent because of read-only mode,
+// and how to turn read-only off.
+func ReadOnlyRefusal(method string) string {
+	return "Read-only mode: " + method + " changes data and was not sent. " +
+		"To send writes, restart without --read-only or DINERO_READ_ONLY, or remove read_only from the profile."
 }
 
 // Org is one of the user's companies.
