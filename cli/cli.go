@@ -90,6 +90,9 @@ type Env struct {
 	// Build holds version details set at link time (main.version...),
 	// which win over what the Go build info says.
 	Build BuildStamp
+	// demoApprove is set by demo: the explorer's login screen may approve
+	// as the demo user on the demo's own sandbox.
+	demoApprove func(ctx context.Context, authorizeURL string) error
 }
 
 // constructors builds the registered commands, in registration order.

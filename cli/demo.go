@@ -1,13 +1,19 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/sandbox"
+	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 )
 
 func init() { register(newDemoCommand) }
@@ -80,6 +86,16 @@ func demoEnv(env *Env, sb *sandbox.Sandbox, dir string) *Env {
 		"XDG_CACHE_HOME":       filepath.Join(dir, "cache"),
 	}
 	demo := *env
+	// the demo owns its sandbox, so it may press Accept on its consent
+	// page itself (like 'dinero-tui sandbox approve'), with or without a
+	// browser
+	hc := &http.Client{Timeout: 30 * time.Second}
+	demo.demoApprove = func(ctx context.Context, authorizeURL string) error {
+		if !strings.HasPrefix(authorizeURL, strings.TrimRight(sb.ConnectURL, "/")+"/") {
+			return errors.New("the login does not go to the demo's sandbox; approve it in a browser")
+		}
+		return connect.Approve(ctx, hc, authorizeURL, "accept")
+	}
 	demo.Getenv = func(k string) string {
 		if v, ok := overlay[k]; ok {
 			return v
