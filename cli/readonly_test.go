@@ -74,6 +74,11 @@ func TestAPIReadOnlyRefusesEveryWrite(t *testing.T) {
 	if n := ct.count.Load(); n != 0 {
 		t.Fatalf("%d request(s) reached the sandbox in read-only mode", n)
 	}
+	st := runCmd(t, u, "", false, map[string]string{"DINERO_READ_ONLY": "1", "DINERO_CLIENT_ID": "isv_x"}, "status")
+	if !strings.Contains(st.stdout, "Read-only:     yes, writes are refused (from DINERO_READ_ONLY)") ||
+		!strings.Contains(st.stdout, "dineropublicapi:read offline_access") || strings.Contains(st.stdout, ":write") {
+		t.Errorf("status in read-only mode:\n%s", st.stdout)
+	}
 	r := runCmd(t, u, "", false, nil, "--read-only", "api", "/v1/countries", "-q", "#")
 	if r.code != 0 || ct.count.Load() == 0 {
 		t.Fatalf("a read in read-only mode: exit %d stderr %q", r.code, r.stderr)

@@ -321,6 +321,9 @@ func printSettings(w io.Writer, p config.Profile) {
 	} {
 		fmt.Fprintf(w, "%s %s\n", s.label, sanitize.Line(describeSetting(p, s.key, s.value, s.key == "client-secret")))
 	}
+	if p.ReadOnly {
+		fmt.Fprintf(w, "Read-only:     yes, writes are refused (from %s)\n", readOnlySource(p))
+	}
 }
 
 func describeExpiry(exp, now time.Time) string {
