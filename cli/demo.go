@@ -37,14 +37,18 @@ func newDemoCommand(env *Env) *cobra.Command {
 			fmt.Fprintf(env.Stderr, "dinero-tui demo: unexpected argument %q\n", pos[0])
 			return 2
 		}
-		return runDemo(env, o, *collection, *environment)
+		readOnly := false
+		if f := cmd.Flags().Lookup(readOnlyFlag); f != nil && f.Changed {
+			readOnly = f.Value.String() == "true"
+		}
+		return runDemo(env, o, *collection, *environment, readOnly)
 	})
 }
 
 // runDemo starts the sandbox on free loopback ports and runs the explorer
 // against it with throw-away config, state and cache directories, so a demo
 // never touches a real login.
-func runDemo(env *Env, o sandbox.Options, collection, environment string) int {
+func runDemo(env *Env, o sandbox.Options, collection, environment string, readOnly bool) int {
 	dir, err := os.MkdirTemp("", "dinero-tui-demo-")
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dinero-tui demo: temporary directory:", err)
@@ -64,6 +68,9 @@ func runDemo(env *Env, o sandbox.Options, collection, environment string) int {
 	}
 	if environment != "" {
 		exploreArgs = append(exploreArgs, "--environment", environment)
+	}
+	if readOnly { // the root's persistent flag reaches the explorer this way
+		exploreArgs = append(exploreArgs, "--"+readOnlyFlag)
 	}
 	return Run(demoEnv(env, sb, dir), append([]string{explorerCommand}, exploreArgs...))
 }
