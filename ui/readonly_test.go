@@ -37,7 +37,7 @@ func TestReadOnlyLocksEveryWritePath(t *testing.T) {
 		h.key("enter", "down", "enter") // Nordlys, create draft invoice
 		h.contains("LOCKED", "READ-ONLY")
 		h.key("enter")
-		h.contains("Read-only mode: POST")
+		h.contains("Read-only: POST not sent (drop --read-only")
 		if h.m.request.Confirming() || len(h.be.Sent) != 0 {
 			t.Fatalf("%v: the form asked or sent a write in read-only mode (%d sent)", size, len(h.be.Sent))
 		}
@@ -47,9 +47,9 @@ func TestReadOnlyLocksEveryWritePath(t *testing.T) {
 			t.Fatal(err)
 		}
 		h.key("esc", "ctrl+r", "enter") // the history's re-send
-		h.contains("Read-only mode: POST")
+		h.contains("Read-only: POST not sent (drop --read-only")
 		h.key("ctrl+r", "e", "enter") // edit from the history, then send
-		h.contains("Read-only mode: POST")
+		h.contains("Read-only: POST not sent (drop --read-only")
 		if len(h.be.Sent) != 0 {
 			t.Fatalf("%v: %d write(s) sent in read-only mode", size, len(h.be.Sent))
 		}

@@ -104,8 +104,8 @@ type Profile struct {
 // ReadOnlyRefusal says a write was not sent because of read-only mode,
 // and how to turn read-only off.
 func ReadOnlyRefusal(method string) string {
-	return "Read-only mode: " + method + " changes data and was not sent. " +
-		"To send writes, restart without --read-only or DINERO_READ_ONLY, or remove read_only from the profile."
+	// short enough for an 80-column screen
+	return "Read-only: " + method + " not sent (drop --read-only, DINERO_READ_ONLY, read_only)"
 }
 
 // Org is one of the user's companies.
