@@ -38,6 +38,7 @@ type Client struct {
 	maxPages  int           // most pages one Pages run fetches
 	maxBody   int64         // most bytes Do holds in memory
 	streamFor time.Duration // total time limit of a Stream
+	readOnly  bool          // refuse writes (WithReadOnly)
 }
 
 // NewClient returns a client that sends requests with hc to baseURL (for
@@ -229,6 +230,9 @@ func (c *Client) send(ctx context.Context, r Request, headersOnlyTimeout bool) (
 	method := strings.ToUpper(r.Method)
 	if method == "" {
 		method = http.MethodGet
+	}
+	if c.readOnly && IsWrite(method) {
+		return nil, start, nil, fmt.Errorf("%s %s: %w", method, r.Path, ErrReadOnly)
 	}
 	u, orgKey, err := c.buildURL(r)
 	if err != nil {

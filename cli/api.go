@@ -109,6 +109,11 @@ func runAPI(env *Env, o *apiOptions, pf *profileFlags, pos []string) int {
 		}
 		return printCode(env, o, p, req)
 	}
+	if p.ReadOnly && api.IsWrite(req.Method) {
+		fmt.Fprintf(env.Stderr, "dinero-tui api: %s changes data and read-only mode is on (from %s); nothing was sent. "+
+			"To send it, drop --read-only, unset DINERO_READ_ONLY or remove read_only from the profile\n", req.Method, readOnlySource(p))
+		return 2
+	}
 	if code := confirmWrite(env, o, p, req); code >= 0 {
 		return code
 	}
@@ -363,11 +368,20 @@ func newAPIClient(env *Env, p config.Profile) (client *api.Client, done func(com
 	}
 	return api.NewClient(hc, p.APIURL,
 		api.WithUserAgent("dinero-tui"),
+		api.WithReadOnly(p.ReadOnly),
 		api.WithStreamTimeout(apiStreamTimeout),
 		api.WithRetryNotify(func(i api.RetryInfo) {
 			fmt.Fprintf(env.Stderr, "dinero-tui: %s; waiting %s before trying again\n", i.Reason, i.Wait.Round(100*time.Millisecond))
 		}),
 	), done, nil
+}
+
+// readOnlySource names where read-only mode was turned on.
+func readOnlySource(p config.Profile) string {
+	if s := p.Sources["read-only"]; s != "" {
+		return s
+	}
+	return "the profile"
 }
 
 // applyOrgFlag overrides the profile's organization when --org was given.

@@ -90,6 +90,9 @@ type Env struct {
 	// Build holds version details set at link time (main.version...),
 	// which win over what the Go build info says.
 	Build BuildStamp
+	// demoApprove is set by demo: the explorer's login screen may approve
+	// as the demo user on the demo's own sandbox.
+	demoApprove func(ctx context.Context, authorizeURL string) error
 }
 
 // constructors builds the registered commands, in registration order.
@@ -116,6 +119,10 @@ func withRun(cmd *cobra.Command, run func(args []string) int) *cobra.Command {
 	}
 	return cmd
 }
+
+// readOnlyFlag is the persistent flag of the root turning read-only mode
+// on for every command (also DINERO_READ_ONLY=1, read_only in a profile).
+const readOnlyFlag = "read-only"
 
 // explorerCommand is what runs when no subcommand is given.
 const explorerCommand = "explore"
@@ -163,6 +170,7 @@ func newRoot(env *Env) *cobra.Command {
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
+	root.PersistentFlags().Bool(readOnlyFlag, false, "refuse every write (POST, PUT, PATCH, DELETE) before it is sent, and log in for reading only")
 	seen := map[string]bool{}
 	for _, newCommand := range constructors {
 		c := newCommand(env)

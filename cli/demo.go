@@ -1,13 +1,19 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/sandbox"
+	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 )
 
 func init() { register(newDemoCommand) }
@@ -31,14 +37,18 @@ func newDemoCommand(env *Env) *cobra.Command {
 			fmt.Fprintf(env.Stderr, "dinero-tui demo: unexpected argument %q\n", pos[0])
 			return 2
 		}
-		return runDemo(env, o, *collection, *environment)
+		readOnly := false
+		if f := cmd.Flags().Lookup(readOnlyFlag); f != nil && f.Changed {
+			readOnly = f.Value.String() == "true"
+		}
+		return runDemo(env, o, *collection, *environment, readOnly)
 	})
 }
 
 // runDemo starts the sandbox on free loopback ports and runs the explorer
 // against it with throw-away config, state and cache directories, so a demo
 // never touches a real login.
-func runDemo(env *Env, o sandbox.Options, collection, environment string) int {
+func runDemo(env *Env, o sandbox.Options, collection, environment string, readOnly bool) int {
 	dir, err := os.MkdirTemp("", "dinero-tui-demo-")
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "dinero-tui demo: temporary directory:", err)
@@ -58,6 +68,9 @@ func runDemo(env *Env, o sandbox.Options, collection, environment string) int {
 	}
 	if environment != "" {
 		exploreArgs = append(exploreArgs, "--environment", environment)
+	}
+	if readOnly { // the root's persistent flag reaches the explorer this way
+		exploreArgs = append(exploreArgs, "--"+readOnlyFlag)
 	}
 	return Run(demoEnv(env, sb, dir), append([]string{explorerCommand}, exploreArgs...))
 }
@@ -80,6 +93,16 @@ func demoEnv(env *Env, sb *sandbox.Sandbox, dir string) *Env {
 		"XDG_CACHE_HOME":       filepath.Join(dir, "cache"),
 	}
 	demo := *env
+	// the demo owns its sandbox, so it may press Accept on its consent
+	// page itself (like 'dinero-tui sandbox approve'), with or without a
+	// browser
+	hc := &http.Client{Timeout: 30 * time.Second}
+	demo.demoApprove = func(ctx context.Context, authorizeURL string) error {
+		if !strings.HasPrefix(authorizeURL, strings.TrimRight(sb.ConnectURL, "/")+"/") {
+			return errors.New("the login does not go to the demo's sandbox; approve it in a browser")
+		}
+		return connect.Approve(ctx, hc, authorizeURL, "accept")
+	}
 	demo.Getenv = func(k string) string {
 		if v, ok := overlay[k]; ok {
 			return v

@@ -51,7 +51,9 @@ func runExplore(env *Env, pf *profileFlags) int {
 		return 1
 	}
 	defer finishSession(env, explorerCommand, s)
-	if err := ui.Run(env.Ctx, ui.NewDeps(p, s, cat, env.Getenv)); err != nil {
+	deps := ui.NewDeps(p, s, cat, env.Getenv)
+	deps.DemoApprove = env.demoApprove
+	if err := ui.Run(env.Ctx, deps); err != nil {
 		fmt.Fprintf(env.Stderr, "dinero-tui: %v\n", err)
 		return 1
 	}

@@ -63,6 +63,11 @@ func (pf *profileFlags) load(env *Env) (config.Profile, error) {
 			set[f.Name] = *v
 		}
 	})
+	// --read-only is the root's persistent flag, merged into every
+	// command's flag set.
+	if f := pf.fs.Lookup(readOnlyFlag); f != nil && f.Changed {
+		set[readOnlyFlag] = f.Value.String()
+	}
 	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: set, Layers: layers})
 }
 
@@ -315,6 +320,9 @@ func printSettings(w io.Writer, p config.Profile) {
 		{"Organization: ", "org", org},
 	} {
 		fmt.Fprintf(w, "%s %s\n", s.label, sanitize.Line(describeSetting(p, s.key, s.value, s.key == "client-secret")))
+	}
+	if p.ReadOnly {
+		fmt.Fprintf(w, "Read-only:     yes, writes are refused (from %s)\n", readOnlySource(p))
 	}
 }
 

@@ -44,6 +44,9 @@ type Profile struct {
 	OrgID       int64  // 0 = not chosen
 	TokenStore  string // auto | keyring | file
 	PKCE        bool
+	// ReadOnly refuses every write (POST, PUT, PATCH, DELETE) before it is
+	// sent, and logs in asking for read scopes only (see ReadOnlyScopes).
+	ReadOnly bool
 	// ClientAuth is how the client authenticates at the token endpoint:
 	// "body" (client_secret_post, the default) or "header" (HTTP Basic).
 	ClientAuth string
@@ -118,6 +121,7 @@ type fileProfile struct {
 	OrgID           int64    `toml:"org_id"`
 	TokenStore      string   `toml:"token_store"`
 	PKCE            *bool    `toml:"pkce"`
+	ReadOnly        *bool    `toml:"read_only"`
 }
 
 type fileConfig struct {
@@ -174,6 +178,9 @@ func Load(o LoadOptions) (Profile, error) {
 	}
 	if err := applyFlags(&p, o.Flags); err != nil {
 		return Profile{}, err
+	}
+	if p.ReadOnly {
+		p.Scopes = ReadOnlyScopes(p.Scopes)
 	}
 	if p.OrgID == 0 {
 		if p.OrgID = LastOrg(p); p.OrgID != 0 {
@@ -232,6 +239,10 @@ func applyFile(p *Profile, getenv func(string) string) error {
 	if fp.PKCE != nil {
 		p.PKCE = *fp.PKCE
 	}
+	if fp.ReadOnly != nil {
+		p.ReadOnly = *fp.ReadOnly
+		p.Sources["read-only"] = "config file"
+	}
 	return nil
 }
 
@@ -282,6 +293,7 @@ var envNames = []struct{ key, env string }{
 	{"org", "DINERO_ORG_ID"},
 	{"token-store", "DINERO_TOKEN_STORE"},
 	{"pkce", "DINERO_PKCE"},
+	{"read-only", "DINERO_READ_ONLY"},
 }
 
 func applyEnv(p *Profile, getenv func(string) string) error {
@@ -379,6 +391,12 @@ func set(p *Profile, key, v string) error {
 			return fmt.Errorf("want true or false, got %q", v)
 		}
 		p.PKCE = b
+	case "read-only":
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("want true or false (or 1 or 0), got %q", v)
+		}
+		p.ReadOnly = b
 	}
 	return nil
 }
@@ -387,6 +405,20 @@ func setStr(dst *string, v string) {
 	if v != "" {
 		*dst = v
 	}
+}
+
+// ReadOnlyScopes drops the write scopes (any scope ending in ":write",
+// e.g. dineropublicapi:write) from scopes, so a read-only login asks
+// Visma Connect for reading only (by default: dineropublicapi:read
+// offline_access).
+func ReadOnlyScopes(scopes []string) []string {
+	var out []string
+	for _, s := range scopes {
+		if !strings.HasSuffix(strings.ToLower(s), ":write") {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // splitScopes accepts space, comma or plus separated scopes.

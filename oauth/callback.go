@@ -31,6 +31,8 @@ type receiver struct {
 	// issuer and issRequired implement the RFC 9207 iss check.
 	issuer      string
 	issRequired bool
+	// locale is the login's UI locale, the language of the pages.
+	locale string
 
 	mu      sync.Mutex
 	done    bool
@@ -51,49 +53,49 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'none'")
 	if !rc.hostAllowed(r.Host) {
-		reply(w, http.StatusForbidden, "This address is not served here.")
+		writeLanding(w, http.StatusForbidden, rc.locale, landingRefused)
 		return
 	}
 	if r.URL.Path != rc.path || r.URL.RawPath != "" {
-		reply(w, http.StatusNotFound, "Not found.")
+		writeLanding(w, http.StatusNotFound, rc.locale, landingRefused)
 		return
 	}
 	if r.Method != http.MethodPost {
 		h.Set("Allow", http.MethodPost)
-		reply(w, http.StatusMethodNotAllowed, "dinero-tui expects the login answer as a form POST.")
+		writeLanding(w, http.StatusMethodNotAllowed, rc.locale, landingRefused)
 		return
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/x-www-form-urlencoded" {
-		reply(w, http.StatusUnsupportedMediaType, "dinero-tui expects a form-encoded login answer.")
+		writeLanding(w, http.StatusUnsupportedMediaType, rc.locale, landingRefused)
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxCallbackBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			reply(w, http.StatusRequestEntityTooLarge, "The login answer is too large.")
+			writeLanding(w, http.StatusRequestEntityTooLarge, rc.locale, landingRefused)
 			return
 		}
-		reply(w, http.StatusBadRequest, "The login answer could not be read.")
+		writeLanding(w, http.StatusBadRequest, rc.locale, landingRefused)
 		return
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || !rc.stateMatches(form["state"]) {
-		reply(w, http.StatusBadRequest, "This login answer does not belong to the login dinero-tui is waiting for. Start the login again from dinero-tui if needed.")
+		writeLanding(w, http.StatusBadRequest, rc.locale, landingStale)
 		return
 	}
 	res := rc.evaluate(form)
 	if !rc.deliver(res) {
-		reply(w, http.StatusConflict, "This login has already finished. You can close this tab.")
+		writeLanding(w, http.StatusConflict, rc.locale, landingStale)
 		return
 	}
 	switch {
 	case errors.Is(res.err, ErrLoginCancelled):
-		reply(w, http.StatusOK, "Login cancelled. You can close this tab.")
+		writeLanding(w, http.StatusOK, rc.locale, landingCancelled)
 	case res.err != nil:
-		reply(w, http.StatusBadRequest, "The login failed; dinero-tui shows the reason. You can close this tab.")
+		writeLanding(w, http.StatusBadRequest, rc.locale, landingError)
 	default:
-		reply(w, http.StatusOK, "Logged in to dinero-tui. You can close this tab.")
+		writeLanding(w, http.StatusOK, rc.locale, landingSuccess)
 	}
 }
 
@@ -159,10 +161,4 @@ func (rc *receiver) deliver(res callbackResult) bool {
 	rc.done = true
 	rc.results <- res
 	return true
-}
-
-func reply(w http.ResponseWriter, status int, text string) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(status)
-	io.WriteString(w, text+"\n")
 }

@@ -127,6 +127,7 @@ func (l *Login) listen(u *url.URL) (string, error) {
 		red.Host = "[" + host + "]:" + port
 	}
 	l.rc = newReceiver(u.Path, []string{red.Host}, l.state, l.s.issuer, l.ep.IssParam)
+	l.rc.locale = l.s.p.UILocale
 	l.srv = &http.Server{
 		Handler:           l.rc,
 		ReadHeaderTimeout: 5 * time.Second,

@@ -47,7 +47,7 @@ func TestLoginFormPostPKCE(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(page, "You can close this tab") {
+	if !strings.Contains(page, "Du er logget ind") {
 		t.Errorf("browser page = %q", page)
 	}
 	if err := <-done; err != nil {

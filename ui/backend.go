@@ -81,7 +81,7 @@ func ProfileInfo(p config.Profile) common.Profile {
 		scopes += s
 	}
 	return common.Profile{Name: p.Name, ClientID: p.ClientID, Scopes: scopes, RedirectURI: p.RedirectURI,
-		ConnectURL: p.ConnectURL, APIURL: p.APIURL, OrgID: p.OrgID}
+		ConnectURL: p.ConnectURL, APIURL: p.APIURL, OrgID: p.OrgID, ReadOnly: p.ReadOnly}
 }
 
 func (b *realBackend) Status() common.SessionStatus { return convertStatus(b.session.Status()) }
@@ -291,7 +291,7 @@ func (b *realBackend) Cleanup() {
 // say so.
 func NewDeps(p config.Profile, s *oauth.Session, cat *catalog.Catalog, getenv func(string) string, opts ...api.Option) Deps {
 	b := &realBackend{profile: p, session: s, getenv: getenv}
-	b.client = api.NewClient(s.HTTPClient(), p.APIURL, append(opts, api.WithRetryNotify(b.noteWait))...)
+	b.client = api.NewClient(s.HTTPClient(), p.APIURL, append(opts, api.WithRetryNotify(b.noteWait), api.WithReadOnly(p.ReadOnly))...)
 	return Deps{Backend: b, Profile: ProfileInfo(p), Catalog: cat,
 		LastOrg: config.LastOrg(p), StateDir: p.StateDir, CacheDir: p.CacheDir, Getenv: getenv}
 }

@@ -45,6 +45,9 @@ type Deps struct {
 	Now func() time.Time
 	// LoginTimeout bounds the wait for the browser; 0 means 3 minutes.
 	LoginTimeout time.Duration
+	// DemoApprove approves a login as the demo user (demo only; see
+	// common.Common.DemoApprove).
+	DemoApprove func(ctx context.Context, authorizeURL string) error
 }
 
 // Run opens the explorer full screen and returns when the user quits.
@@ -126,7 +129,8 @@ func New(ctx context.Context, deps Deps) *Model {
 		st = styles.NoColor()
 	}
 	com := common.Common{Ctx: ctx, Styles: st, Keys: keymap.DefaultKeyMap(), Backend: deps.Backend,
-		Profile: deps.Profile, Now: deps.Now, CacheDir: deps.CacheDir, Getenv: deps.Getenv}
+		Profile: deps.Profile, Now: deps.Now, CacheDir: deps.CacheDir, Getenv: deps.Getenv,
+		DemoApprove: deps.DemoApprove}
 	preferred := deps.Profile.OrgID
 	if preferred == 0 {
 		preferred = deps.LastOrg

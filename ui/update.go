@@ -233,6 +233,12 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 // company it goes to.
 func (m *Model) sendRequest(msg common.SendRequestMsg) tea.Cmd {
 	org := m.requestOrg(msg.Req)
+	if m.deps.Profile.ReadOnly && common.IsWrite(msg.Op, msg.Req) {
+		// refused before anything is sent: the explorer, the history and
+		// the answer's re-send all come through here
+		m.notice, m.noticeBad = common.ReadOnlyRefusal(msg.Req.Method), true
+		return nil
+	}
 	if common.IsWrite(msg.Op, msg.Req) && !msg.Confirmed {
 		m.openRequest(msg.Op, org, msg.Req)
 		m.request.AskConfirm()

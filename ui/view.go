@@ -27,7 +27,7 @@ func (m *Model) View() tea.View {
 // tests compare it with golden files.
 func (m *Model) Render() string {
 	bar := statusbar.Render(m.com.Styles, m.width, m.crumbs(), m.deps.Profile.Name,
-		statusbar.Session{Status: m.status, RefreshedAt: m.refreshedAt, Now: m.com.Now()})
+		statusbar.Session{Status: m.status, RefreshedAt: m.refreshedAt, Now: m.com.Now(), ReadOnly: m.deps.Profile.ReadOnly})
 	body := m.active().View()
 	switch {
 	case m.showHelp:

@@ -22,6 +22,8 @@ type Options struct {
 	// AllowWrites sends POST, PUT, PATCH and DELETE requests; without it
 	// they are skipped.
 	AllowWrites bool
+	// ReadOnly skips every write, even with AllowWrites (read-only mode).
+	ReadOnly bool
 	// OrgID fills {organizationId} ("" leaves it to Vars).
 	OrgID string
 	// Vars fill the other {name} path placeholders and the {{name}}
@@ -110,6 +112,9 @@ func runStep(ctx context.Context, s Sender, st Step, o Options, now func() time.
 	res := Result{Step: st}
 	prepared, why := resolve(st, o)
 	switch {
+	case st.Write() && o.ReadOnly:
+		res.Skipped = st.Method + " changes data and read-only mode is on (drop --read-only or DINERO_READ_ONLY to send writes)"
+		return res
 	case why != "":
 		res.Skipped = why
 		return res

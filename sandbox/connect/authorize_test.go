@@ -213,7 +213,8 @@ func TestConsentPage(t *testing.T) {
 				v.Set("ui_locales", tc.locales)
 			}
 			resp, body := get(t, e.authorizeURL(v))
-			if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" {
+			if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" ||
+				!strings.HasPrefix(resp.Header.Get("Content-Security-Policy"), "default-src 'none';") {
 				t.Fatalf("status %d, headers %v", resp.StatusCode, resp.Header)
 			}
 			for _, want := range []string{`lang="` + tc.lang + `"`, tc.accept, tc.scopeText, testClientID,

@@ -97,6 +97,15 @@ type Profile struct {
 	ConnectURL  string
 	APIURL      string
 	OrgID       int64 // preselected organization (DINERO_ORG_ID or profile), 0 if none
+	// ReadOnly: writes are locked (--read-only, DINERO_READ_ONLY, read_only).
+	ReadOnly bool
+}
+
+// ReadOnlyRefusal says a write was not sent because of read-only mode,
+// and how to turn read-only off.
+func ReadOnlyRefusal(method string) string {
+	// short enough for an 80-column screen
+	return "Read-only: " + method + " not sent (drop --read-only, DINERO_READ_ONLY, read_only)"
 }
 
 // Org is one of the user's companies.

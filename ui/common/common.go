@@ -40,6 +40,10 @@ type Common struct {
 	CacheDir string
 	// Getenv reads the environment (EDITOR, VISUAL).
 	Getenv func(string) string
+	// DemoApprove, set only by `dinero-tui demo`, plays the browser on the
+	// demo's own sandbox: it answers the consent page at authorizeURL with
+	// Accept. Nil everywhere else.
+	DemoApprove func(ctx context.Context, authorizeURL string) error
 }
 
 // ErrorMsg reports a failure to show in the status line.

@@ -15,6 +15,8 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Filter, ClearFilter, SwitchPane, Reload key.Binding
 	// login
 	Login, CopyLink, RevealLink key.Binding
+	// DemoApprove approves the login as the demo user (demo only).
+	DemoApprove key.Binding
 	// request editor
 	Send, NextField, PrevField, EditBody, Confirm, Deny key.Binding
 	// response
@@ -57,6 +59,7 @@ func DefaultKeyMap() *KeyMap {
 		Login:         b(k("enter"), h("enter", "log in")),
 		CopyLink:      b(k("c"), h("c", "copy link")),
 		RevealLink:    b(k("l"), h("l", "show full link")),
+		DemoApprove:   b(k("a"), h("a", "approve as demo user")),
 		Send:          b(k("ctrl+s", "enter"), h("enter/ctrl+s", "send")),
 		NextField:     b(k("tab", "down"), h("tab", "next field")),
 		PrevField:     b(k("shift+tab", "up"), h("shift+tab", "previous field")),

@@ -101,7 +101,11 @@ type (
 		gen int
 		err error
 	}
-	tickMsg struct{ gen int }
+	tickMsg    struct{ gen int }
+	approveMsg struct {
+		gen int
+		err error
+	}
 )
 
 // Update implements common.Component.
@@ -120,9 +124,16 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case browserMsg:
 		if msg.gen == m.gen && msg.err != nil && m.state == stateWaiting {
 			m.note = "Couldn't open a browser (" + sanitize.Line(msg.err.Error()) + "). Press c to copy the link and open it yourself."
+			if m.canApprove() {
+				m.note = "Couldn't open a browser (" + sanitize.Line(msg.err.Error()) + "). Press a to approve as the demo user, or c to copy the link."
+			}
 		}
 	case doneMsg:
 		return m, m.handleDone(msg)
+	case approveMsg:
+		if msg.gen == m.gen && msg.err != nil && m.state == stateWaiting {
+			m.note = "Approving as the demo user failed: " + sanitize.Line(msg.err.Error()) + ". Press a to try again."
+		}
 	case tickMsg:
 		if msg.gen == m.gen && m.state != stateIdle {
 			return m, m.tick()
@@ -152,6 +163,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case key.Matches(msg, k.Login) && m.state == stateIdle:
 		return m.start()
+	case key.Matches(msg, k.DemoApprove) && m.canApprove():
+		return m.approve()
 	case key.Matches(msg, k.CopyLink) && m.login != nil:
 		m.note = "Link copied to the clipboard (your terminal must allow OSC 52)."
 		return tea.SetClipboard(m.login.URL())
@@ -198,6 +211,20 @@ func (m *Model) handleStarted(msg startedMsg) tea.Cmd {
 	l, ctx := msg.login, m.ctx()
 	wait := func() tea.Msg { return doneMsg{gen: gen, err: l.Wait(ctx)} }
 	return tea.Batch(open, wait)
+}
+
+// canApprove reports whether a can approve the waiting login: only in the
+// demo, which owns its sandbox and so may press Accept itself.
+func (m *Model) canApprove() bool {
+	return m.com.DemoApprove != nil && m.state == stateWaiting && m.login != nil && !m.login.PasteMode()
+}
+
+// approve answers the consent page as the demo user; the waiting login
+// then ends as with a browser (doneMsg).
+func (m *Model) approve() tea.Cmd {
+	m.note = "Approving as the demo user…"
+	gen, u, ctx, approve := m.gen, m.login.URL(), m.ctx(), m.com.DemoApprove
+	return func() tea.Msg { return approveMsg{gen: gen, err: approve(ctx, u)} }
 }
 
 func (m *Model) submitPaste() tea.Cmd {

@@ -91,6 +91,8 @@ func (m *Model) keysLine() string {
 	switch {
 	case m.pasting():
 		return k("enter", "submit") + "   " + k("esc", "cancel")
+	case m.canApprove():
+		return k("a", "approve as demo user") + "   " + k("c", "copy the link") + "   " + k("esc", "cancel")
 	case m.state != 0:
 		return k("c", "copy the link") + "   " + k("l", "show the link") + "   " + k("esc", "cancel")
 	}
@@ -201,6 +203,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.pasting():
 		// c and l type into the field here
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")), k.Cancel, k.HelpAnywhere}
+	case m.canApprove():
+		return []key.Binding{k.DemoApprove, k.CopyLink, k.RevealLink, k.Cancel}
 	case m.state != stateIdle:
 		return []key.Binding{k.CopyLink, k.RevealLink, k.Cancel}
 	}

@@ -116,8 +116,16 @@ func (m *Model) AskConfirm() {
 		m.problem = p
 		return
 	}
+	if m.locked() {
+		m.problem = common.ReadOnlyRefusal(m.op.Method)
+		return
+	}
 	m.confirming = m.isWrite()
 }
+
+// locked reports whether the operation is a write in read-only mode: it
+// cannot be sent.
+func (m *Model) locked() bool { return m.com.Profile.ReadOnly && m.isWrite() }
 
 // SetSize implements common.Component.
 func (m *Model) SetSize(w, h int) {

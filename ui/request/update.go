@@ -145,6 +145,10 @@ func (m *Model) send() tea.Cmd {
 		return nil
 	}
 	m.problem = ""
+	if m.locked() {
+		m.problem = common.ReadOnlyRefusal(m.op.Method)
+		return nil
+	}
 	if m.isWrite() {
 		m.confirming = true
 		return nil

@@ -82,6 +82,8 @@ func (m *Model) View() string {
 		lines = append(lines, "", " "+s.Error.Render(ansi.Truncate(m.problem, w, "…")))
 	case m.note != "":
 		lines = append(lines, "", " "+s.Info.Render(ansi.Truncate(m.note, w, "…")))
+	case m.locked():
+		lines = append(lines, "", " "+s.Error.Render(ansi.Truncate("LOCKED · read-only mode: this "+m.op.Method+" changes data and cannot be sent", w, "…")))
 	}
 	view := common.FitBlock(strings.Join(lines, "\n"), m.width, m.height)
 	if m.confirming {

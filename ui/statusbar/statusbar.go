@@ -18,6 +18,8 @@ type Session struct {
 	Status      common.SessionStatus
 	RefreshedAt time.Time // last refresh seen, zero if none
 	Now         time.Time
+	// ReadOnly shows READ-ONLY: writes are refused.
+	ReadOnly bool
 }
 
 // Countdown is the boundary under which the expiry shows seconds.
@@ -38,11 +40,15 @@ func Render(s *styles.Styles, width int, crumbs []string, profile string, sess S
 	if width < 100 {
 		label = profile
 	}
-	right := s.StatusBar.Right.Render(label) + s.StatusBar.CrumbSep.Render(" · ") + SessionText(s, sess) + " "
+	mode := ""
+	if sess.ReadOnly {
+		mode = s.StatusBar.Bad.Render("READ-ONLY") + s.StatusBar.CrumbSep.Render(" · ")
+	}
+	right := mode + s.StatusBar.Right.Render(label) + s.StatusBar.CrumbSep.Render(" · ") + SessionText(s, sess) + " "
 	// at least three spaces keep the breadcrumb apart from the profile
 	room := width - ansi.StringWidth(right) - 3
 	if room < 12 {
-		right = SessionText(s, sess) + " "
+		right = mode + SessionText(s, sess) + " "
 		room = width - ansi.StringWidth(right) - 3
 	}
 	if ansi.StringWidth(left) > room {
