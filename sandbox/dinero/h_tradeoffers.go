@@ -107,23 +107,8 @@ func parseTradeQuery(c *call) (tradeQuery, *apiError) {
 	if tq.listQuery, err = parseListQuery(q, liveOnly, tradeOfferFilterFields); err != nil {
 		return tq, err
 	}
-	sortParam := q.Get("sort")
-	if strings.TrimSpace(sortParam) == "" {
-		sortParam = "TradeOfferNumber,TradeOfferDate"
-	}
-	for _, part := range strings.Split(sortParam, ",") {
-		name := canonical(strings.TrimSpace(part), "TradeOfferNumber", "TradeOfferDate", "Status", "ContactName")
-		if name == "" {
-			return tq, invalid("sort", "sort values must be TradeOfferNumber, TradeOfferDate, Status or ContactName.")
-		}
-		tq.sortKeys = append(tq.sortKeys, name)
-	}
-	switch strings.ToLower(q.Get("sortOrder")) {
-	case "", "descending":
-	case "ascending":
-		tq.ascending = true
-	default:
-		return tq, invalid("sortOrder", "sortOrder must be ascending or descending.")
+	if tq.sortKeys, tq.ascending, err = parseSort(q, "TradeOfferNumber", "TradeOfferDate", "Status", "ContactName"); err != nil {
+		return tq, err
 	}
 	tq.text = strings.ToLower(strings.TrimSpace(q.Get("freeTextSearch")))
 	return tq, nil

@@ -108,23 +108,8 @@ func parseVoucherQuery(q url.Values) (voucherQuery, *apiError) {
 			vq.statuses[name] = true
 		}
 	}
-	sortParam := q.Get("sort")
-	if strings.TrimSpace(sortParam) == "" {
-		sortParam = "VoucherNumber,VoucherDate"
-	}
-	for _, part := range strings.Split(sortParam, ",") {
-		name := canonical(strings.TrimSpace(part), "VoucherNumber", "VoucherDate", "Status", "Contact")
-		if name == "" {
-			return vq, invalid("sort", "sort values must be VoucherNumber, VoucherDate, Status or Contact.")
-		}
-		vq.sortKeys = append(vq.sortKeys, name)
-	}
-	switch strings.ToLower(q.Get("sortOrder")) {
-	case "", "descending":
-	case "ascending":
-		vq.ascending = true
-	default:
-		return vq, invalid("sortOrder", "sortOrder must be ascending or descending.")
+	if vq.sortKeys, vq.ascending, err = parseSort(q, "VoucherNumber", "VoucherDate", "Status", "Contact"); err != nil {
+		return vq, err
 	}
 	vq.text = strings.ToLower(strings.TrimSpace(q.Get("freeTextSearch")))
 	vq.fields = q.Get("fields")
@@ -132,6 +117,32 @@ func parseVoucherQuery(q url.Values) (voucherQuery, *apiError) {
 }
 
 // canonical returns the option equal to s ignoring case, or "".
+// parseSort reads a list's sort (default: its first two keys) and
+// sortOrder (default descending) parameters; keys are matched without
+// regard to case and answered in the spelling of keys.
+func parseSort(q url.Values, keys ...string) (sortKeys []string, ascending bool, err *apiError) {
+	sortParam := q.Get("sort")
+	if strings.TrimSpace(sortParam) == "" {
+		sortParam = keys[0] + "," + keys[1]
+	}
+	for _, part := range strings.Split(sortParam, ",") {
+		name := canonical(strings.TrimSpace(part), keys...)
+		if name == "" {
+			last := len(keys) - 1
+			return nil, false, invalid("sort", "sort values must be "+strings.Join(keys[:last], ", ")+" or "+keys[last]+".")
+		}
+		sortKeys = append(sortKeys, name)
+	}
+	switch strings.ToLower(q.Get("sortOrder")) {
+	case "", "descending":
+	case "ascending":
+		ascending = true
+	default:
+		return nil, false, invalid("sortOrder", "sortOrder must be ascending or descending.")
+	}
+	return sortKeys, ascending, nil
+}
+
 func canonical(s string, options ...string) string {
 	for _, o := range options {
 		if strings.EqualFold(o, s) {
