@@ -18,7 +18,8 @@ const (
 // Postman files, which give requests and settings.
 type postmanFlags struct {
 	collection, environment *string
-	cat                     *catalog.Catalog // loaded by load; the built-in one without --collection
+	cat                     *catalog.Catalog  // loaded by load; the built-in one without --collection
+	envValues               map[string]string // the environment's enabled values, loaded by load
 }
 
 // addPostmanFlags binds --collection and --environment to fs.
@@ -41,6 +42,7 @@ func (f *postmanFlags) load(env *Env) ([]config.Layer, error) {
 		}
 		envValues = e.Values
 	}
+	f.envValues = envValues
 	if *f.collection == "" {
 		f.cat = catalog.Builtin()
 	} else {

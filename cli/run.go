@@ -56,12 +56,7 @@ func runCollection(env *Env, o runOptions, pf *profileFlags, pos []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	ro := collrun.Options{AllowWrites: o.yes, ReadOnly: p.ReadOnly}
-	if environment := *pf.postman.environment; environment != "" {
-		if ro.Vars, err = collrun.ReadEnvironment(environment); err != nil {
-			return fail(err)
-		}
-	}
+	ro := collrun.Options{AllowWrites: o.yes, ReadOnly: p.ReadOnly, Vars: pf.postman.envValues}
 	if p.OrgID != 0 {
 		ro.OrgID = strconv.FormatInt(p.OrgID, 10)
 	}

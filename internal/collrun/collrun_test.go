@@ -165,14 +165,3 @@ func TestPlanFolders(t *testing.T) {
 		t.Errorf("unknown folder: %v", err)
 	}
 }
-
-func FuzzParseEnvironment(f *testing.F) {
-	f.Add([]byte(`{"values":[{"key":"a","value":"b","enabled":true},{"key":"c","value":1,"enabled":false}]}`))
-	f.Add([]byte(`{"values":null}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		vars, err := ParseEnvironment(data)
-		if err == nil && vars == nil {
-			t.Fatal("nil map without an error")
-		}
-	})
-}
