@@ -21,6 +21,7 @@ import (
 	"github.com/dinero-tui/dinero-tui/ui/keymap"
 	"github.com/dinero-tui/dinero-tui/ui/login"
 	"github.com/dinero-tui/dinero-tui/ui/orgs"
+	"github.com/dinero-tui/dinero-tui/ui/profiles"
 	"github.com/dinero-tui/dinero-tui/ui/request"
 	"github.com/dinero-tui/dinero-tui/ui/response"
 	"github.com/dinero-tui/dinero-tui/ui/styles"
@@ -48,6 +49,9 @@ type Deps struct {
 	// DemoApprove approves a login as the demo user (demo only; see
 	// common.Common.DemoApprove).
 	DemoApprove func(ctx context.Context, authorizeURL string) error
+	// Profiles lists and opens the config's profiles, so ctrl+p switches
+	// profile without restarting; nil: this profile only.
+	Profiles ProfileSwitcher
 }
 
 // Run opens the explorer full screen and returns when the user quits.
@@ -76,6 +80,7 @@ const (
 	screenHistory
 	screenDiff
 	screenCopy
+	screenProfiles
 )
 
 // Model is the root model.
@@ -92,6 +97,7 @@ type Model struct {
 	history     *history.Model
 	diff        *diffview.Model
 	copyMenu    *copymenu.Model
+	profiles    *profiles.Model
 	answers     answerMemory    // this session's answers, for comparing
 	marked      history.Entry   // the history entry marked for comparing
 	pending     *pendingCompare // a send-again whose answer is compared
@@ -114,6 +120,15 @@ type Model struct {
 	orgNames map[int64]string
 	width    int
 	height   int
+	// rootCtx is the explorer's context; each profile's panes work under
+	// a child of it that a switch cancels (cancelProfile).
+	rootCtx       context.Context
+	cancelProfile context.CancelFunc
+	// profileGen counts the profiles opened, so an answer about the
+	// session or history of a profile left is dropped.
+	profileGen int
+	listGen    int    // the latest listing of the profiles
+	pickerFrom screen // where esc leaves the profile picker to
 }
 
 // New builds the root model.
@@ -128,18 +143,33 @@ func New(ctx context.Context, deps Deps) *Model {
 	if deps.Getenv("NO_COLOR") != "" {
 		st = styles.NoColor()
 	}
-	com := common.Common{Ctx: ctx, Styles: st, Keys: keymap.DefaultKeyMap(), Backend: deps.Backend,
-		Profile: deps.Profile, Now: deps.Now, CacheDir: deps.CacheDir, Getenv: deps.Getenv,
+	com := common.Common{Ctx: ctx, Styles: st, Keys: keymap.DefaultKeyMap(), Now: deps.Now, Getenv: deps.Getenv,
 		DemoApprove: deps.DemoApprove}
+	m := &Model{com: com, deps: deps, help: help.New(), profiles: profiles.New(com), width: 80, height: 24, rootCtx: ctx}
+	m.applyHelpStyles()
+	m.openProfile(deps.Backend.Status())
+	m.setSize(m.width, m.height)
+	return m
+}
+
+// openProfile builds the panes for the profile of m.deps, whose session
+// stands at st: the login when it needs one, else its companies (the last
+// one chosen under the cursor).
+func (m *Model) openProfile(st common.SessionStatus) {
+	deps := m.deps
+	ctx, cancel := context.WithCancel(m.rootCtx)
+	m.cancelProfile = cancel
+	m.profileGen++
+	com := m.com
+	com.Ctx, com.Backend, com.Profile, com.CacheDir = ctx, deps.Backend, deps.Profile, deps.CacheDir
+	m.com = com
 	preferred := deps.Profile.OrgID
 	if preferred == 0 {
 		preferred = deps.LastOrg
 	}
-	m := &Model{com: com, deps: deps, help: help.New(),
-		login: login.New(com), orgs: orgs.New(com, preferred), endpoints: endpoints.New(com, deps.Catalog),
-		request: request.New(com), response: response.New(com), history: history.New(com),
-		diff: diffview.New(com), copyMenu: copymenu.New(com),
-		width: 80, height: 24, orgNames: map[int64]string{}}
+	m.login, m.orgs, m.endpoints = login.New(com), orgs.New(com, preferred), endpoints.New(com, deps.Catalog)
+	m.request, m.response, m.history = request.New(com), response.New(com), history.New(com)
+	m.diff, m.copyMenu = diffview.New(com), copymenu.New(com)
 	m.request.SetOrgLookup(func(id int64) (common.Org, bool) {
 		o := m.orgOf(id, "")
 		return o, o.Name != ""
@@ -147,30 +177,45 @@ func New(ctx context.Context, deps Deps) *Model {
 	if deps.LoginTimeout > 0 {
 		m.login.SetTimeout(deps.LoginTimeout)
 	}
-	m.applyHelpStyles()
-	m.status = deps.Backend.Status()
+	m.back, m.answers, m.marked, m.pending, m.store = nil, answerMemory{}, history.Entry{}, nil, nil
+	m.org, m.refreshedAt, m.pendingSend, m.orgNames = common.Org{}, time.Time{}, nil, map[int64]string{}
+	m.status = st
+	m.screen = screenLogin
 	if m.status.LoggedIn && !m.status.NeedsLogin {
 		m.screen = screenOrgs
 	}
-	m.setSize(m.width, m.height)
-	return m
 }
 
 // Close releases what the explorer holds (event subscription, mapped body).
-func (m *Model) Close() {
+func (m *Model) Close() { m.closeProfile() }
+
+// closeProfile releases what the profile in use holds: its event
+// subscription, the mapped body, its large body file and its work in
+// flight (cancelled).
+func (m *Model) closeProfile() {
 	if m.stopEvents != nil {
 		m.stopEvents()
 		m.stopEvents = nil
 	}
+	m.events = nil
 	m.response.Close()
 	if c, ok := m.com.Backend.(interface{ Cleanup() }); ok {
 		c.Cleanup()
+	}
+	if m.cancelProfile != nil {
+		m.cancelProfile()
 	}
 }
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.loadHistory(), m.listenEvents(), m.sessionTick()}
+	return tea.Batch(tea.RequestBackgroundColor, m.startProfile())
+}
+
+// startProfile is the work a profile starts with: its history, its
+// session's events and countdown, and its companies when logged in.
+func (m *Model) startProfile() tea.Cmd {
+	cmds := []tea.Cmd{m.loadHistory(), m.listenEvents(), m.sessionTick()}
 	if m.screen == screenOrgs {
 		cmds = append(cmds, m.orgs.Load())
 	}
@@ -193,12 +238,14 @@ func (m *Model) active() common.Component {
 		return m.diff
 	case screenCopy:
 		return m.copyMenu
+	case screenProfiles:
+		return m.profiles
 	}
 	return m.history
 }
 
 func (m *Model) panes() []common.Component {
-	return []common.Component{m.login, m.orgs, m.endpoints, m.request, m.response, m.history, m.diff, m.copyMenu}
+	return []common.Component{m.login, m.orgs, m.endpoints, m.request, m.response, m.history, m.diff, m.copyMenu, m.profiles}
 }
 
 // go switches to s, remembering where we were for esc.

@@ -302,9 +302,9 @@ func TestHistoryPersistsAndResends(t *testing.T) {
 func TestSessionEventsAndLoginRequired(t *testing.T) {
 	h := newHarness(t, true, 80, 24)
 	st := h.be.Status()
-	h.send(sessionEventMsg{ev: common.SessionEvent{Kind: common.SessionRefreshed, Status: st}})
+	h.send(sessionEventMsg{ev: common.SessionEvent{Kind: common.SessionRefreshed, Status: st}, gen: h.m.profileGen})
 	h.contains("refreshed · expires in 1h00m")
-	h.send(sessionEventMsg{ev: common.SessionEvent{Kind: common.SessionLoginRequired, Status: common.SessionStatus{}}})
+	h.send(sessionEventMsg{ev: common.SessionEvent{Kind: common.SessionLoginRequired, Status: common.SessionStatus{}}, gen: h.m.profileGen})
 	h.contains("log in again")
 	h.send(common.LoginRequiredMsg{Reason: "The refresh token was refused."})
 	if h.m.screen != screenLogin {

@@ -20,17 +20,24 @@ import (
 )
 
 type (
-	sessionEventMsg struct{ ev common.SessionEvent }
+	// sessionEventMsg and the two below carry the profileGen they are
+	// about: those of a profile left are dropped.
+	sessionEventMsg struct {
+		ev  common.SessionEvent
+		gen int
+	}
 	// statusMsg is the session state read off the UI goroutine (reading it
 	// may touch the token store or the OS keyring).
 	statusMsg struct {
 		st         common.SessionStatus
 		needsLogin bool
+		gen        int
 	}
 	sessionTickMsg struct{ gen int }
 	historyMsg     struct {
 		store *history.Store
 		err   error
+		gen   int
 	}
 	historySavedMsg struct{ err error }
 )
@@ -59,6 +66,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	if cmd, handled := m.handleSession(msg); handled {
+		return m, cmd
+	}
+	if cmd, handled := m.handleProfiles(msg); handled {
 		return m, cmd
 	}
 	return m, m.broadcast(msg)
@@ -94,6 +104,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case m.pendingSend != nil:
 		return m.handlePendingKey(msg)
+	case m.profiles.Opening() != "":
+		m.notice = "Opening profile " + sanitize.Line(m.profiles.Opening()) + "…"
+		return nil
 	case key.Matches(msg, k.HelpAnywhere):
 		m.showHelp = true
 		return nil
@@ -104,6 +117,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 		return nil
+	case key.Matches(msg, k.Profile):
+		return m.openPicker()
 	case key.Matches(msg, k.History) && m.screen != screenLogin:
 		m.history.SetChosen(m.org.ID)
 		m.history.SetEntries(m.entries())
@@ -121,6 +136,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case common.BackMsg:
+		if m.screen == screenProfiles {
+			m.screen = m.pickerFrom
+			return nil, true
+		}
 		return m.goBack(), true
 	case common.LoggedInMsg:
 		m.screen = screenOrgs
@@ -153,6 +172,9 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 	case common.ResponseMsg:
 		return tea.Batch(m.saveHistory(msg), m.loadStatus(false), m.compareAnswered(msg)), true
 	case statusMsg:
+		if msg.gen != m.profileGen {
+			return nil, true
+		}
 		m.status = msg.st
 		m.status.NeedsLogin = m.status.NeedsLogin || msg.needsLogin
 		return m.sessionTick(), true
@@ -163,6 +185,9 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 	case history.ExportMsg:
 		return history.ExportFile(msg.Entries, m.deps.Catalog, m.com.Profile), true
 	case historyMsg:
+		if msg.gen != m.profileGen {
+			return nil, true
+		}
 		m.store = msg.store
 		if msg.err != nil {
 			m.notice, m.noticeBad = sanitize.Line(msg.err.Error()), true
@@ -312,6 +337,9 @@ func findOp(cat *catalog.Catalog, id string) (catalog.Operation, bool) {
 func (m *Model) handleSession(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case sessionEventMsg:
+		if msg.gen != m.profileGen {
+			return nil, true
+		}
 		switch msg.ev.Kind {
 		case common.SessionRefreshed:
 			m.refreshedAt = m.com.Now()
@@ -335,7 +363,7 @@ func (m *Model) listenEvents() tea.Cmd {
 	if m.events == nil {
 		m.events, m.stopEvents = m.com.Backend.Events()
 	}
-	ch := m.events
+	ch, gen := m.events, m.profileGen
 	if ch == nil {
 		return nil
 	}
@@ -344,15 +372,15 @@ func (m *Model) listenEvents() tea.Cmd {
 		if !ok {
 			return nil
 		}
-		return sessionEventMsg{ev: ev}
+		return sessionEventMsg{ev: ev, gen: gen}
 	}
 }
 
 // loadStatus reads the session state in a command; needsLogin keeps the
 // "log in again" state a refused token put the UI in.
 func (m *Model) loadStatus(needsLogin bool) tea.Cmd {
-	be := m.com.Backend
-	return func() tea.Msg { return statusMsg{st: be.Status(), needsLogin: needsLogin} }
+	be, gen := m.com.Backend, m.profileGen
+	return func() tea.Msg { return statusMsg{st: be.Status(), needsLogin: needsLogin, gen: gen} }
 }
 
 // sessionTick schedules the next repaint of the expiry countdown: once a
@@ -380,10 +408,10 @@ func (m *Model) loadHistory() tea.Cmd {
 	if m.deps.StateDir == "" {
 		return nil
 	}
-	path := history.Path(m.deps.StateDir, m.deps.Profile.Name)
+	path, gen := history.Path(m.deps.StateDir, m.deps.Profile.Name), m.profileGen
 	return func() tea.Msg {
 		s, err := history.Open(path)
-		return historyMsg{store: s, err: err}
+		return historyMsg{store: s, err: err, gen: gen}
 	}
 }
 

@@ -27,7 +27,8 @@ func (m *Model) View() tea.View {
 // tests compare it with golden files.
 func (m *Model) Render() string {
 	bar := statusbar.Render(m.com.Styles, m.width, m.crumbs(), m.deps.Profile.Name,
-		statusbar.Session{Status: m.status, RefreshedAt: m.refreshedAt, Now: m.com.Now(), ReadOnly: m.deps.Profile.ReadOnly})
+		statusbar.Session{Status: m.status, RefreshedAt: m.refreshedAt, Now: m.com.Now(), ReadOnly: m.deps.Profile.ReadOnly,
+			Service: common.ServiceOf(m.deps.Profile.APIURL, m.deps.Profile.ConnectURL)})
 	body := m.active().View()
 	switch {
 	case m.showHelp:
@@ -41,8 +42,11 @@ func (m *Model) Render() string {
 
 func (m *Model) crumbs() []string {
 	c := []string{"dinero-tui"}
-	if m.screen == screenLogin {
+	switch m.screen {
+	case screenLogin:
 		return append(c, "log in")
+	case screenProfiles:
+		return append(c, "profiles")
 	}
 	// the company named is the one the screen's request goes to
 	org := m.org
@@ -129,10 +133,10 @@ func (m *Model) helpOverlay() string {
 // ?, q and ctrl+r on as typing, so only f1 and ctrl+c are global there).
 func (m *Model) helpGroups() [][]key.Binding {
 	k := m.com.Keys
-	global := []key.Binding{k.Help, k.History, k.Back, k.Quit, k.ForceQuit}
+	global := []key.Binding{k.Help, k.History, k.Profile, k.Back, k.Quit, k.ForceQuit}
 	switch {
 	case m.screen == screenLogin:
-		global = []key.Binding{k.Help, k.Quit, k.ForceQuit}
+		global = []key.Binding{k.Help, k.Profile, k.Quit, k.ForceQuit}
 	case m.active().Capturing():
 		global = []key.Binding{k.HelpAnywhere, k.ForceQuit}
 	}

@@ -11,6 +11,8 @@ type KeyMap struct {
 	Quit, ForceQuit, Help, Back, History key.Binding
 	// HelpAnywhere opens the help even while a text field has focus.
 	HelpAnywhere key.Binding
+	// Profile opens the profile picker (switch profile without restarting).
+	Profile key.Binding
 	// lists and navigation
 	Up, Down, PageUp, PageDown, Top, Bottom, Choose, Filter, ClearFilter, SwitchPane, Reload key.Binding
 	// login
@@ -45,6 +47,7 @@ func DefaultKeyMap() *KeyMap {
 		HelpAnywhere:  b(k("f1"), h("f1", "help")),
 		Back:          b(k("esc"), h("esc", "back")),
 		History:       b(k("ctrl+r"), h("ctrl+r", "history")),
+		Profile:       b(k("ctrl+p"), h("ctrl+p", "switch profile")),
 		Up:            b(k("up", "k"), h("↑/k", "up")),
 		Down:          b(k("down", "j"), h("↓/j", "down")),
 		PageUp:        b(k("pgup", "ctrl+u"), h("pgup", "page up")),

@@ -20,6 +20,9 @@ type Session struct {
 	Now         time.Time
 	// ReadOnly shows READ-ONLY: writes are refused.
 	ReadOnly bool
+	// Service badges the profile: LIVE on the real Dinero, sandbox on
+	// this machine, nothing for another server.
+	Service common.Service
 }
 
 // Countdown is the boundary under which the expiry shows seconds.
@@ -44,11 +47,16 @@ func Render(s *styles.Styles, width int, crumbs []string, profile string, sess S
 	if sess.ReadOnly {
 		mode = s.StatusBar.Bad.Render("READ-ONLY") + s.StatusBar.CrumbSep.Render(" · ")
 	}
-	right := mode + s.StatusBar.Right.Render(label) + s.StatusBar.CrumbSep.Render(" · ") + SessionText(s, sess) + " "
+	badge := Badge(s, sess.Service)
+	if badge != "" {
+		badge += " "
+	}
+	right := mode + badge + s.StatusBar.Right.Render(label) + s.StatusBar.CrumbSep.Render(" · ") + SessionText(s, sess) + " "
 	// at least three spaces keep the breadcrumb apart from the profile
 	room := width - ansi.StringWidth(right) - 3
 	if room < 12 {
-		right = mode + SessionText(s, sess) + " "
+		// the LIVE badge stays: it says real books are in reach
+		right = mode + liveOnly(badge, sess.Service) + SessionText(s, sess) + " "
 		room = width - ansi.StringWidth(right) - 3
 	}
 	if ansi.StringWidth(left) > room {
@@ -57,6 +65,25 @@ func Render(s *styles.Styles, width int, crumbs []string, profile string, sess S
 	}
 	gap := max(1, width-ansi.StringWidth(left)-ansi.StringWidth(right))
 	return common.Fit(left+strings.Repeat(" ", gap)+right, width)
+}
+
+// Badge is how a profile's service is marked: "LIVE" (the real Dinero),
+// "sandbox" (this machine), or nothing.
+func Badge(s *styles.Styles, svc common.Service) string {
+	switch svc {
+	case common.ServiceLive:
+		return s.StatusBar.Live.Render("LIVE")
+	case common.ServiceSandbox:
+		return s.StatusBar.Sandbox.Render("sandbox")
+	}
+	return ""
+}
+
+func liveOnly(badge string, svc common.Service) string {
+	if svc == common.ServiceLive {
+		return badge
+	}
+	return ""
 }
 
 // SessionText is the session part of the bar: "not logged in",

@@ -70,3 +70,25 @@ func TestRenderFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// The bar badges the profile: LIVE on the real Dinero (kept even when the
+// bar is too narrow for the profile name), sandbox on this machine.
+func TestRenderBadgesTheService(t *testing.T) {
+	s := styles.NoColor()
+	sess := Session{Status: common.SessionStatus{LoggedIn: true, Expiry: now.Add(time.Hour)}, Now: now}
+	crumbs := []string{"dinero-tui", "organizations"}
+	for _, w := range []int{40, 80, 120} {
+		live, local, other := sess, sess, sess
+		live.Service, local.Service = common.ServiceLive, common.ServiceSandbox
+		if got := ansi.Strip(Render(s, w, crumbs, "prod", live)); !strings.Contains(got, "LIVE") || ansi.StringWidth(got) != w {
+			t.Errorf("width %d, live: %q", w, got)
+		}
+		got := ansi.Strip(Render(s, w, crumbs, "local", local))
+		if w >= 80 && !strings.Contains(got, "sandbox") || strings.Contains(got, "LIVE") {
+			t.Errorf("width %d, sandbox: %q", w, got)
+		}
+		if got := ansi.Strip(Render(s, w, crumbs, "test", other)); strings.Contains(got, "LIVE") || strings.Contains(got, "sandbox") {
+			t.Errorf("width %d, other server badged: %q", w, got)
+		}
+	}
+}

@@ -16,6 +16,9 @@ type Styles struct {
 	App       lipgloss.Style // the whole screen
 	StatusBar struct {
 		Bar, Crumb, CrumbSep, Right, OK, Warn, Bad lipgloss.Style
+		// Live marks a profile on the real Dinero; Sandbox one on this
+		// machine (the header and the profile picker).
+		Live, Sandbox lipgloss.Style
 	}
 	HelpLine lipgloss.Style // the one-line key hint at the bottom
 	Pane     struct {
@@ -80,6 +83,8 @@ func DefaultStyles(dark bool) *Styles {
 	s.StatusBar.OK = n().Foreground(p.ok)
 	s.StatusBar.Warn = n().Foreground(p.warn)
 	s.StatusBar.Bad = n().Foreground(p.bad).Bold(true)
+	s.StatusBar.Live = n().Bold(true).Foreground(p.badgeFg).Background(p.bad).Padding(0, 1)
+	s.StatusBar.Sandbox = n().Foreground(p.info)
 	s.HelpLine = n().Foreground(p.muted)
 	s.Pane.Focused = n().Border(lipgloss.RoundedBorder()).BorderForeground(p.borderFocus)
 	s.Pane.Blurred = n().Border(lipgloss.RoundedBorder()).BorderForeground(p.border)
@@ -129,6 +134,8 @@ func NoColor() *Styles {
 	s.StatusBar.Crumb = n().Bold(true)
 	s.StatusBar.Warn = n().Underline(true)
 	s.StatusBar.Bad = n().Bold(true).Underline(true)
+	s.StatusBar.Live = n().Bold(true).Reverse(true).Padding(0, 1)
+	s.StatusBar.Sandbox = plain
 	s.HelpLine = plain
 	s.Pane.Focused = n().Border(lipgloss.RoundedBorder())
 	s.Pane.Blurred = n().Border(lipgloss.NormalBorder())
