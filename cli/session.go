@@ -36,6 +36,8 @@ type profileFlags struct {
 	fs      *pflag.FlagSet
 	values  map[string]*string
 	postman *postmanFlags
+	// layers are the Postman settings load read (nil without the files).
+	layers []config.Layer
 }
 
 // addProfileFlags binds --profile, --client-id, --redirect-uri, --scopes,
@@ -57,18 +59,31 @@ func (pf *profileFlags) load(env *Env) (config.Profile, error) {
 	if err != nil {
 		return config.Profile{}, err
 	}
+	pf.layers = layers
+	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: pf.setFlags(), Layers: layers})
+}
+
+// setFlags are the profile flags the user set, by name, and --read-only.
+func (pf *profileFlags) setFlags() map[string]string {
 	set := map[string]string{}
 	pf.fs.Visit(func(f *pflag.Flag) {
 		if v, ok := pf.values[f.Name]; ok {
 			set[f.Name] = *v
 		}
 	})
-	// --read-only is the root's persistent flag, merged into every
-	// command's flag set.
-	if f := pf.fs.Lookup(readOnlyFlag); f != nil && f.Changed {
-		set[readOnlyFlag] = f.Value.String()
+	if ro, ok := pf.readOnly(); ok {
+		set[readOnlyFlag] = ro
 	}
-	return config.Load(config.LoadOptions{Getenv: env.Getenv, Flags: set, Layers: layers})
+	return set
+}
+
+// readOnly is --read-only when the user set it: the root's persistent
+// flag, merged into every command's flag set.
+func (pf *profileFlags) readOnly() (string, bool) {
+	if f := pf.fs.Lookup(readOnlyFlag); f != nil && f.Changed {
+		return f.Value.String(), true
+	}
+	return "", false
 }
 
 // browserOpener opens the login link; tests replace it.

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/config"
+	"github.com/dinero-tui/dinero-tui/oauth"
+	"github.com/dinero-tui/dinero-tui/ui"
+	"github.com/dinero-tui/dinero-tui/ui/common"
+)
+
+// profileSwitch lets the explorer switch profile without restarting (it
+// is the explorer's ui.ProfileSwitcher). The profile the explorer started
+// on is loaded as it started, with its flags and Postman files; any other
+// from the config file and the DINERO_* environment, plus --read-only
+// when that was given (a promise for the whole run). Every session opened
+// is kept until finish flushes it; one whose newest tokens the store
+// refused is reused when its profile is opened again, so a refresh token
+// is never dropped.
+type profileSwitch struct {
+	env   *Env
+	pf    *profileFlags
+	start string
+	cat   *catalog.Catalog
+
+	mu       sync.Mutex
+	current  string
+	sessions map[string]*oauth.Session
+}
+
+// newProfileSwitch starts on profile p and its open session s.
+func newProfileSwitch(env *Env, pf *profileFlags, p config.Profile, s *oauth.Session, cat *catalog.Catalog) *profileSwitch {
+	return &profileSwitch{env: env, pf: pf, start: p.Name, cat: cat, current: p.Name,
+		sessions: map[string]*oauth.Session{p.Name: s}}
+}
+
+// load resolves the profile name.
+func (sw *profileSwitch) load(name string) (config.Profile, error) {
+	if name == sw.start {
+		return config.Load(config.LoadOptions{Getenv: sw.env.Getenv, Flags: sw.pf.setFlags(), Layers: sw.pf.layers})
+	}
+	flags := map[string]string{}
+	if ro, ok := sw.pf.readOnly(); ok {
+		flags[readOnlyFlag] = ro
+	}
+	return config.Load(config.LoadOptions{Getenv: sw.env.Getenv, Profile: name, Flags: flags})
+}
+
+// List implements ui.ProfileSwitcher: the config file's profiles (and the
+// one the explorer started on), read side by side.
+func (sw *profileSwitch) List(ctx context.Context) ([]common.ProfileEntry, error) {
+	names, err := config.ProfileNames(sw.env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(names, sw.start) {
+		names = append([]string{sw.start}, names...)
+	}
+	entries := make([]common.ProfileEntry, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { entries[i] = sw.entry(name) })
+	}
+	wg.Wait()
+	return entries, ctx.Err()
+}
+
+// entry describes one profile: its settings (never the secret), whether
+// it can be opened, and whether its token store holds a session.
+func (sw *profileSwitch) entry(name string) common.ProfileEntry {
+	e := common.ProfileEntry{Name: name}
+	p, err := sw.load(name)
+	if err != nil {
+		e.Problem = firstProblem(err)
+		return e
+	}
+	e.ClientID, e.APIURL, e.ConnectURL, e.ReadOnly = p.ClientID, p.APIURL, p.ConnectURL, p.ReadOnly
+	if err := p.Validate(); err != nil {
+		e.Problem = firstProblem(err)
+		return e
+	}
+	e.LoggedIn = sw.loggedIn(p)
+	return e
+}
+
+// loggedIn reads whether the profile's token store holds a usable session:
+// a read of the store (a file or the OS keyring), with no network I/O and
+// no refresh.
+func (sw *profileSwitch) loggedIn(p config.Profile) bool {
+	sw.mu.Lock()
+	s := sw.sessions[p.Name]
+	sw.mu.Unlock()
+	if s == nil {
+		var err error
+		if s, err = oauth.NewSession(p, sessionOptions...); err != nil {
+			return false
+		}
+	}
+	return s.Status().LoggedIn
+}
+
+// Open implements ui.ProfileSwitcher: it loads and checks the profile,
+// opens its session (or keeps the one holding unsaved tokens) and saves
+// what the session left still holds only in memory.
+func (sw *profileSwitch) Open(ctx context.Context, name string) (ui.Opened, error) {
+	p, err := sw.load(name)
+	if err != nil {
+		return ui.Opened{}, fmt.Errorf("profile %s: %s", name, firstProblem(err))
+	}
+	if err := p.Validate(); err != nil {
+		return ui.Opened{}, fmt.Errorf("profile %s cannot be used: %s", name, firstProblem(err))
+	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	s := sw.sessions[name]
+	if s == nil || s.Flush(ctx) == nil {
+		if s, err = openSession(sw.env, p); err != nil {
+			return ui.Opened{}, fmt.Errorf("profile %s: %w", name, err)
+		}
+	}
+	notice := ""
+	if prev := sw.sessions[sw.current]; prev != nil && sw.current != name {
+		if err := prev.Flush(ctx); err != nil {
+			notice = fmt.Sprintf("Profile %s: %v (kept in memory until you quit).", sw.current, err)
+		}
+	}
+	sw.sessions[name], sw.current = s, name
+	deps := ui.NewDeps(p, s, sw.cat, sw.env.Getenv)
+	deps.DemoApprove = sw.env.demoApprove
+	return ui.Opened{Deps: deps, Notice: notice}, nil
+}
+
+// finish flushes every session the explorer opened, saying on stderr when
+// newest tokens are still only in memory.
+func (sw *profileSwitch) finish() {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	names := make([]string, 0, len(sw.sessions))
+	for n := range sw.sessions {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		finishSession(sw.env, explorerCommand, sw.sessions[n])
+	}
+}
+
+// firstProblem is the first line of a profile error (Validate lists one
+// problem a line), saying how many more there are.
+func firstProblem(err error) string {
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	if len(lines) > 1 {
+		return fmt.Sprintf("%s (and %d more; run dinero-tui status --profile NAME)", lines[0], len(lines)-1)
+	}
+	return lines[0]
+}
