@@ -126,8 +126,9 @@ func (sw *profileSwitch) Open(ctx context.Context, name string) (ui.Opened, erro
 	}
 	notice := ""
 	if prev := sw.sessions[sw.current]; prev != nil && sw.current != name {
-		if err := prev.Flush(ctx); err != nil {
-			notice = fmt.Sprintf("Profile %s: %v (kept in memory until you quit).", sw.current, err)
+		if prev.Flush(ctx) != nil {
+			// the store's reason is in its status bar and at quit
+			notice = fmt.Sprintf("Profile %s's newest tokens are not saved yet: kept in memory, saving is retried.", sw.current)
 		}
 	}
 	sw.sessions[name], sw.current = s, name

@@ -309,3 +309,68 @@ func keyPress(name string) tea.KeyPressMsg {
 	}
 	return tea.KeyPressMsg{Code: []rune(name)[0], Text: name}
 }
+
+// A session whose newest tokens the store refused is never dropped by a
+// switch: the switch says so, opening its profile again reuses it, and
+// the tokens are saved once the store takes them.
+func TestProfileSwitchKeepsUnsavedSession(t *testing.T) {
+	// access tokens living 30 s are renewed on every call
+	sb, err := sandbox.Start(sandbox.Options{TokenTTL: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close()
+	vars := twoProfiles(t, sb, "")
+	var refuse atomic.Bool
+	// one store for every session the test opens: only alpha logs in
+	file := oauth.NewFileStore(t.TempDir(), sb.ConnectURL, sb.ClientID)
+	old := sessionOptions
+	sessionOptions = []oauth.Option{oauth.WithStore(refusingStore{file, &refuse})}
+	t.Cleanup(func() { sessionOptions = old })
+	env, pf, stderr := explorerEnv(t, vars)
+	_, sw, code := openExplorer(env, pf)
+	if code >= 0 {
+		t.Fatalf("openExplorer: exit %d", code)
+	}
+	ctx := context.Background()
+	alpha := sw.sessions["alpha"]
+	l, err := alpha.StartLogin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go connect.Approve(ctx, nil, l.URL(), "accept")
+	if err := l.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	refuse.Store(true)
+	res, err := alpha.HTTPClient().Get(sb.APIURL + "/v1/organizations") // renews the pair, which the store refuses
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if !alpha.Status().Unsaved {
+		t.Fatal("the store took the tokens; the test needs it to refuse")
+	}
+	o, err := sw.Open(ctx, "beta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Notice != "Profile alpha's newest tokens are not saved yet: kept in memory, saving is retried." {
+		t.Fatalf("notice %q", o.Notice)
+	}
+	if _, err := sw.Open(ctx, "alpha"); err != nil {
+		t.Fatal(err)
+	}
+	if sw.sessions["alpha"] != alpha {
+		t.Fatal("opening alpha again replaced the session holding its unsaved tokens")
+	}
+	refuse.Store(false)
+	sw.finish()
+	if tok, _ := file.Load(); tok == nil || tok.RefreshToken == "" {
+		t.Fatal("the unsaved tokens were not saved at the end")
+	}
+	if strings.Contains(stderr.String(), "warning") {
+		t.Fatalf("finish warned after a good save: %s", stderr)
+	}
+}
