@@ -77,12 +77,12 @@ func (sw *profileSwitch) entry(name string) common.ProfileEntry {
 	e := common.ProfileEntry{Name: name}
 	p, err := sw.load(name)
 	if err != nil {
-		e.Problem = firstProblem(err)
+		e.Problem = firstProblem(name, err)
 		return e
 	}
 	e.ClientID, e.APIURL, e.ConnectURL, e.ReadOnly = p.ClientID, p.APIURL, p.ConnectURL, p.ReadOnly
 	if err := p.Validate(); err != nil {
-		e.Problem = firstProblem(err)
+		e.Problem = firstProblem(name, err)
 		return e
 	}
 	e.LoggedIn = sw.loggedIn(p)
@@ -111,10 +111,10 @@ func (sw *profileSwitch) loggedIn(p config.Profile) bool {
 func (sw *profileSwitch) Open(ctx context.Context, name string) (ui.Opened, error) {
 	p, err := sw.load(name)
 	if err != nil {
-		return ui.Opened{}, fmt.Errorf("profile %s: %s", name, firstProblem(err))
+		return ui.Opened{}, fmt.Errorf("profile %s: %s", name, firstProblem(name, err))
 	}
 	if err := p.Validate(); err != nil {
-		return ui.Opened{}, fmt.Errorf("profile %s cannot be used: %s", name, firstProblem(err))
+		return ui.Opened{}, fmt.Errorf("profile %s cannot be used: %s", name, firstProblem(name, err))
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
@@ -154,10 +154,10 @@ func (sw *profileSwitch) finish() {
 
 // firstProblem is the first line of a profile error (Validate lists one
 // problem a line), saying how many more there are.
-func firstProblem(err error) string {
+func firstProblem(name string, err error) string {
 	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
 	if len(lines) > 1 {
-		return fmt.Sprintf("%s (and %d more; run dinero-tui status --profile NAME)", lines[0], len(lines)-1)
+		return fmt.Sprintf("%s (and %d more: dinero-tui login --profile %s lists them)", lines[0], len(lines)-1, name)
 	}
 	return lines[0]
 }

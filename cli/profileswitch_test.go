@@ -263,7 +263,7 @@ func TestProfileSwitchLoadsAndRefuses(t *testing.T) {
 	want := map[string]string{
 		"alpha":  `isv_from_flag ro=true in=false problem=""`,
 		"beta":   sb.ClientID + ` ro=true in=false problem=""`,
-		"broken": `isv_x ro=true in=false problem="no redirect URI: set DINERO_REDIRECT_URI to the one registered for your application (e.g. http://127.0.0.1:0/callback) (and 1 more; run dinero-tui status --profile NAME)"`,
+		"broken": `isv_x ro=true in=false problem="no redirect URI: set DINERO_REDIRECT_URI to the one registered for your application (e.g. http://127.0.0.1:0/callback) (and 1 more: dinero-tui login --profile broken lists them)"`,
 	}
 	for name, w := range want {
 		if got[name] != w {

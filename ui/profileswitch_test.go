@@ -120,7 +120,7 @@ func TestProfileSwitchKeepsProfilesApart(t *testing.T) {
 	if h.m.screen != screenLogin || h.m.deps.Profile.Name != "local" {
 		t.Fatalf("screen %d profile %q, want the login of local", h.m.screen, h.m.deps.Profile.Name)
 	}
-	h.contains("sandbox profile local", "not logged in", "Switched to profile local.")
+	h.contains("sandbox profile local", "not logged in", "Switched to profile local.", "ctrl+p switch profile")
 	if strings.Contains(h.plain(), "LIVE") {
 		t.Fatal("a loopback profile is badged LIVE")
 	}

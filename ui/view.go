@@ -87,7 +87,12 @@ func (m *Model) crumbs() []string {
 
 func (m *Model) footer() string {
 	s := m.com.Styles
-	hints := m.help.ShortHelpView(m.active().ShortHelp())
+	short := m.active().ShortHelp()
+	if m.screen == screenLogin && m.deps.Profiles != nil {
+		// a profile that needs a login is left with ctrl+p
+		short = append(append([]key.Binding(nil), short...), m.com.Keys.Profile)
+	}
+	hints := m.help.ShortHelpView(short)
 	if m.pendingSend != nil {
 		hints = m.help.ShortHelpView(m.pendingHelp())
 	}
