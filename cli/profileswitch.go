@@ -25,9 +25,12 @@ import (
 // is never dropped.
 type profileSwitch struct {
 	env   *Env
-	pf    *profileFlags
 	start string
 	cat   *catalog.Catalog
+	// startFlags and startLayers are the flags and Postman settings the
+	// explorer started with; otherFlags what applies to other profiles.
+	startFlags, otherFlags map[string]string
+	startLayers            []config.Layer
 
 	mu       sync.Mutex
 	current  string
@@ -36,20 +39,20 @@ type profileSwitch struct {
 
 // newProfileSwitch starts on profile p and its open session s.
 func newProfileSwitch(env *Env, pf *profileFlags, p config.Profile, s *oauth.Session, cat *catalog.Catalog) *profileSwitch {
-	return &profileSwitch{env: env, pf: pf, start: p.Name, cat: cat, current: p.Name,
-		sessions: map[string]*oauth.Session{p.Name: s}}
+	other := map[string]string{}
+	if ro, ok := pf.readOnly(); ok {
+		other[readOnlyFlag] = ro
+	}
+	return &profileSwitch{env: env, start: p.Name, cat: cat, startFlags: pf.setFlags(), otherFlags: other,
+		startLayers: pf.layers, current: p.Name, sessions: map[string]*oauth.Session{p.Name: s}}
 }
 
 // load resolves the profile name.
 func (sw *profileSwitch) load(name string) (config.Profile, error) {
 	if name == sw.start {
-		return config.Load(config.LoadOptions{Getenv: sw.env.Getenv, Flags: sw.pf.setFlags(), Layers: sw.pf.layers})
+		return config.Load(config.LoadOptions{Getenv: sw.env.Getenv, Flags: sw.startFlags, Layers: sw.startLayers})
 	}
-	flags := map[string]string{}
-	if ro, ok := sw.pf.readOnly(); ok {
-		flags[readOnlyFlag] = ro
-	}
-	return config.Load(config.LoadOptions{Getenv: sw.env.Getenv, Profile: name, Flags: flags})
+	return config.Load(config.LoadOptions{Getenv: sw.env.Getenv, Profile: name, Flags: sw.otherFlags})
 }
 
 // List implements ui.ProfileSwitcher: the config file's profiles (and the
