@@ -8,6 +8,7 @@ import (
 	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/ui/common"
+	"github.com/dinero-tui/dinero-tui/ui/history"
 )
 
 // uploadBody checks the files of a multipart request with the rule `api
@@ -43,4 +44,22 @@ func (r *uploadReader) Read(p []byte) (int, error) {
 	// the body is a little larger than its files (part headers)
 	common.NotifyUpload(r.ctx, min(r.done, r.total), r.total)
 	return n, err
+}
+
+// historyParts is how the history keeps a multipart body: files by path.
+func historyParts(parts []catalog.Part) []history.Part {
+	var out []history.Part
+	for _, p := range parts {
+		out = append(out, history.Part{Name: p.Name, Value: p.Value, File: p.File})
+	}
+	return out
+}
+
+// requestParts turns a history entry's parts back into a request's.
+func requestParts(parts []history.Part) []catalog.Part {
+	var out []catalog.Part
+	for _, p := range parts {
+		out = append(out, catalog.Part{Name: p.Name, Value: p.Value, File: p.File})
+	}
+	return out
 }

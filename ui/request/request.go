@@ -8,12 +8,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/filepicker"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -32,6 +34,8 @@ const (
 	inHeader // a Postman request's header
 	inForm   // a Postman urlencoded or formdata field
 	inVar    // a Postman {{variable}} nothing defines
+	inAccept // the Accept header, one of the catalogue's Accepts (←/→)
+	inFile   // the file of a multipart upload: a path
 )
 
 // field is one form row.
@@ -59,6 +63,10 @@ type Model struct {
 	lookup func(id int64) (common.Org, bool)
 	width  int
 	height int
+	// the file field of an upload: its checked file, and the picker
+	upload  uploadState
+	picker  filepicker.Model
+	picking bool
 }
 
 // New returns an empty editor; call Set before showing it.
@@ -155,11 +163,12 @@ func (m *Model) inputWidth() int { return max(12, min(50, (m.width-30)/2)) }
 
 // Set opens op for org. prefill is what the last answer offers (the item
 // the user was on); previous, when not nil, is a request to edit again
-// (from the history).
-func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill, previous *common.Request) {
+// (from the history). The command it returns checks a file field's path.
+func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill, previous *common.Request) tea.Cmd {
 	m.op, m.org = op, org
 	m.fields, m.focus = nil, 0
 	m.confirming, m.editing, m.note, m.problem = false, false, "", ""
+	m.upload, m.picking = uploadState{}, false
 	for _, p := range op.PathParams {
 		v, src := m.pathValue(p, prefill)
 		switch {
@@ -182,6 +191,8 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 		m.fields[len(m.fields)-1].off = op.FromPostman() && !p.Enabled
 	}
 	m.addPostmanFields(op)
+	m.addAcceptField(op, previous)
+	check := m.addFileField(op, previous)
 	body := op.Body
 	if previous != nil && len(previous.Body) > 0 {
 		body = string(previous.Body)
@@ -198,6 +209,7 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 	}
 	m.focusField()
 	m.SetSize(m.width, m.height)
+	return check
 }
 
 // addPostmanFields adds a Postman request's headers, form fields and
@@ -300,6 +312,10 @@ func (m *Model) Request() common.Request {
 		switch {
 		case f.kind == inPath:
 			req.PathParams[f.param.Name] = v
+		case f.kind == inAccept:
+			req.Header = http.Header{"Accept": {v}}
+		case f.kind == inFile:
+			req.Parts = append(req.Parts, catalog.Part{Name: f.param.Name, Value: expandHome(v), File: true})
 		case v != "":
 			req.Query.Set(f.param.Name, v)
 		}
@@ -311,6 +327,9 @@ func (m *Model) Request() common.Request {
 }
 
 func (m *Model) hasBody() bool {
+	if multipart(m.op) {
+		return false // the file field is the body
+	}
 	return m.op.Body != "" || (m.op.Method != "GET" && m.op.Method != "DELETE" && m.op.Write)
 }
 
@@ -338,6 +357,9 @@ func (m *Model) check() string {
 			m.focusField()
 			return p
 		}
+	}
+	if p := m.uploadProblem(); p != "" {
+		return p
 	}
 	if m.hasBody() && m.jsonBody() {
 		if p := bodyProblem(m.body.Value()); p != "" {
