@@ -1,7 +1,9 @@
 package request
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/filepicker"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 	"github.com/dinero-tui/dinero-tui/internal/sanitize"
@@ -195,7 +198,34 @@ func (m *Model) uploadProblem() string {
 	if m.fileField() == nil || !m.upload.checked || m.upload.err == nil {
 		return ""
 	}
-	return "Not sent: " + sanitize.Line(m.upload.err.Error())
+	if errors.Is(m.upload.err, fs.ErrNotExist) {
+		return "Not sent: there is no file " + sanitize.Line(m.upload.path) + "."
+	}
+	return "Not sent: the file cannot be uploaded (see File above)."
+}
+
+// uploadSummary names the file a confirmed upload sends, "" without one.
+func (m *Model) uploadSummary() string {
+	if m.fileField() == nil || !m.upload.checked || m.upload.err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" It uploads %s (%s, %s).", sanitize.Line(m.upload.file.Name), common.FormatSize(m.upload.file.Size), m.upload.file.Type)
+}
+
+// fileLines are the "File" line under the form, wrapped to two lines
+// of width w at most.
+func (m *Model) fileLines(w int) []string {
+	s := m.com.Styles
+	lead := " " + s.Label.Render("File") + "  "
+	if m.upload.checked && m.upload.err != nil && !errors.Is(m.upload.err, fs.ErrNotExist) {
+		wrapped := strings.Split(ansi.Wordwrap(sanitize.Line(m.upload.err.Error()), max(10, w-7), " "), "\n")
+		out := []string{lead + s.Error.Render(wrapped[0])}
+		if len(wrapped) > 1 {
+			out = append(out, "       "+s.Error.Render(ansi.Truncate(strings.Join(wrapped[1:], " "), max(10, w-7), "…")))
+		}
+		return out
+	}
+	return []string{lead + ansi.Truncate(m.fileLine(), max(1, w-6), "…")}
 }
 
 // fileLine describes the chosen file under the form: name, size and the
@@ -207,6 +237,8 @@ func (m *Model) fileLine() string {
 		return s.Muted.Render("No file chosen: type its path (tab completes) or press ctrl+o to pick it.")
 	case !m.upload.checked:
 		return s.Muted.Render("Checking " + sanitize.Line(m.upload.path) + "…")
+	case errors.Is(m.upload.err, fs.ErrNotExist):
+		return s.Warning.Render("No file " + sanitize.Line(m.upload.path) + " here yet: tab completes, ctrl+o picks.")
 	case m.upload.err != nil:
 		return s.Error.Render(sanitize.Line(m.upload.err.Error()))
 	}
@@ -234,6 +266,9 @@ func (m *Model) openPicker() tea.Cmd {
 		}
 	}
 	fp.SetHeight(max(3, m.height-4))
+	if abs, err := filepath.Abs(fp.CurrentDirectory); err == nil {
+		fp.CurrentDirectory = abs
+	}
 	m.picker, m.picking = fp, true
 	m.note, m.problem = "", ""
 	return m.picker.Init()

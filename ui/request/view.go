@@ -29,7 +29,7 @@ func (m *Model) bodyHeight() int {
 func (m *Model) reserved() int {
 	n := len(m.urlLines()) + 1 + 2
 	if m.fileField() != nil {
-		n += 2 // the chosen file's line
+		n += 3 // the chosen file's line(s)
 	}
 	return n
 }
@@ -77,7 +77,8 @@ func (m *Model) View() string {
 	lines := append(m.urlLines(), "")
 	lines = append(lines, m.formLines(w)...)
 	if m.fileField() != nil {
-		lines = append(lines, "", " "+s.Label.Render("File")+"  "+ansi.Truncate(m.fileLine(), max(1, w-6), "…"))
+		lines = append(lines, "")
+		lines = append(lines, m.fileLines(w)...)
 	}
 	if m.hasBody() {
 		lines = append(lines, "", " "+s.Label.Render("Body (JSON)")+"  "+s.Muted.Render("ctrl+e edits it"+editorName(m.com.Getenv)))
@@ -211,7 +212,7 @@ func (m *Model) overlayDialog(base string) string {
 	if org.Name == "" {
 		company = fmt.Sprintf("organization %d", org.ID)
 	}
-	text := fmt.Sprintf("%s %s will change data in %s.", m.op.Method, m.PreviewURL(), company)
+	text := fmt.Sprintf("%s %s will change data in %s.", m.op.Method, m.PreviewURL(), company) + m.uploadSummary()
 	body := ansi.Wordwrap(text, w-6, " /") + "\n\n" + s.Key.Render("Send it?") + " " + s.Muted.Render("y sends · n or esc cancels")
 	dialog := s.Dialog.Width(w).Render(body)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, dialog,
