@@ -175,7 +175,7 @@ func (m *Model) fileView(h int) string {
 		"", " " + s.Muted.Render("Not shown: the answer is a file, not JSON.")}
 	switch {
 	case m.save != nil && m.save.overwrite != "":
-		lines = append(lines, "", " "+s.Warning.Render(truncate(sanitize.Line(m.save.overwrite)+" exists. Replace it?", m.width-3)),
+		lines = append(lines, "", common.Wrap(sanitize.Line(m.save.overwrite)+" exists. Replace it?", m.width-1, " ", s.Warning.Render),
 			" "+s.Key.Render("y")+s.Muted.Render(" replaces it · n keeps it and asks for another name"))
 	case m.save != nil:
 		lines = append(lines, "", " "+s.Label.Render("Save as")+" "+m.save.input.View(),
