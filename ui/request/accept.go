@@ -59,14 +59,14 @@ func mentionsPDF(op catalog.Operation) bool {
 	return strings.Contains(strings.ToLower(op.Name+" "+op.Description), "pdf")
 }
 
-// acceptView is the Accept field's value: its label and media type
-// between arrows that say ←/→ change it.
-func (m *Model) acceptView(f field, focused bool) string {
+// acceptView is the Accept field's value: its label and, when it fits
+// in w cells, its media type, between arrows that say ←/→ change it.
+func (m *Model) acceptView(f field, focused bool, w int) string {
 	s := m.com.Styles
 	v := f.input.Value()
 	label := AcceptLabel(m.op, v)
 	text := s.Value.Render(label)
-	if label != v {
+	if label != v && len(label)+len(v)+3+4 <= w {
 		text += " " + s.Muted.Render("("+v+")")
 	}
 	if focused {

@@ -130,7 +130,7 @@ func (m *Model) formLines(w int) []string {
 		}
 		value := f.input.View()
 		if f.kind == inAccept {
-			value = m.acceptView(f, i == m.focus && !m.editing)
+			value = m.acceptView(f, i == m.focus && !m.editing, m.inputWidth())
 		}
 		line := cursor + label + " " + common.Fit(value, m.inputWidth()+1) + " " + s.Input.Hint.Render(hintFor(f))
 		out = append(out, ansi.Truncate(line, w+1, "…"))
@@ -147,7 +147,7 @@ func (m *Model) formLines(w int) []string {
 func hintFor(f field) string {
 	switch f.kind {
 	case inAccept:
-		return "←/→ changes · sent as the Accept header"
+		return "←/→ changes it"
 	case inFile:
 		if strings.TrimSpace(f.input.Value()) == "" {
 			return "tab completes · ctrl+o picks · required"
