@@ -329,8 +329,9 @@ func (m *Model) handleFieldKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case key.Matches(msg, k.PrevChoice):
 			m.cycle(-1)
 			return nil, true
-		case msg.Text != "" || msg.String() == "backspace":
-			return nil, true // chosen, not typed
+		case msg.String() == "esc", key.Matches(msg, k.Send, k.NextField, k.PrevField, k.EditBody, k.PickFile):
+		default:
+			return nil, true // chosen, not typed or edited
 		}
 	}
 	return nil, false

@@ -99,7 +99,7 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 		m.body, cmd = m.body.Update(msg)
 		return cmd
 	}
-	if m.focus < len(m.fields) {
+	if m.focus < len(m.fields) && m.fields[m.focus].kind != inAccept { // a choice takes no typing or paste
 		f := &m.fields[m.focus]
 		before := f.input.Value()
 		f.input, cmd = f.input.Update(msg)

@@ -245,6 +245,8 @@ func TestAcceptField(t *testing.T) {
 	m.focusField()
 	press(m, "right")
 	typeIn(m, "xyz")
+	press(m, "ctrl+u", "backspace", "ctrl+k")
+	m.Update(tea.PasteMsg{Content: "text/html"})
 	if h := m.Request().Header.Get("Accept"); h != "application/octet-stream" {
 		t.Fatalf("Accept after → %q", h)
 	}
