@@ -103,6 +103,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startSave()
 	case m.file != nil && key.Matches(msg, k.OpenFile):
 		return m.openFile()
+	case len(m.req.Parts) > 0 && (key.Matches(msg, k.CopyCommand) || key.Matches(msg, k.CopyCurl)):
+		// the code generators write JSON bodies only: a copy would not upload
+		m.problem = "An upload is not copied as code yet; use: dinero-tui api " + m.op.ID + " -F file=@PATH"
+		return nil
 	case key.Matches(msg, k.CopyCommand):
 		return m.copyAPI()
 	case key.Matches(msg, k.CopyCurl):
