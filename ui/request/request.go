@@ -43,6 +43,7 @@ type field struct {
 	param  catalog.Param
 	kind   fieldKind
 	source string // where the prefilled value came from, shown as a hint
+	start  string // the value it was filled with: the hint goes once it is changed
 	off    bool   // a disabled Postman field: sent only once filled
 	input  textinput.Model
 }
@@ -238,7 +239,7 @@ func (m *Model) addField(p catalog.Param, kind fieldKind, value, source string) 
 	in.CharLimit = 2000
 	in.Placeholder = placeholder(p)
 	in.SetValue(value)
-	m.fields = append(m.fields, field{param: p, kind: kind, source: source, input: in})
+	m.fields = append(m.fields, field{param: p, kind: kind, source: source, start: value, input: in})
 }
 
 // placeholder is what an empty field shows: the server's default (which

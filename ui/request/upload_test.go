@@ -304,3 +304,20 @@ func TestAcceptLabelsFollowTheSpec(t *testing.T) {
 		t.Fatalf("only %d operations with an Accept field", n)
 	}
 }
+
+// A prefilled value says where it came from only while it is unchanged.
+func TestPrefillHintGoesWhenTheValueChanges(t *testing.T) {
+	m := New(testCommon())
+	m.SetSize(120, 24)
+	m.Set(getInvoiceOp, common.Org{ID: 42}, common.Prefill{Resource: "files", Item: map[string]string{"Guid": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}}, nil)
+	if !strings.Contains(ansi.Strip(m.View()), "(from the last response)") {
+		t.Fatalf("no source hint:\n%s", ansi.Strip(m.View()))
+	}
+	m.focus = 1
+	m.focusField()
+	press(m, "backspace")
+	typeIn(m, "7")
+	if strings.Contains(ansi.Strip(m.View()), "from the last response") {
+		t.Fatalf("hint stays after an edit:\n%s", ansi.Strip(m.View()))
+	}
+}

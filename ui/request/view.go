@@ -156,7 +156,7 @@ func hintFor(f field) string {
 	}
 	var parts []string
 	empty := strings.TrimSpace(f.input.Value()) == ""
-	if f.source != "" && f.source != "default" && !empty {
+	if f.source != "" && f.source != "default" && !empty && f.input.Value() == f.start {
 		parts = append(parts, "("+f.source+")")
 	}
 	switch {
