@@ -105,7 +105,7 @@ func TestExplorerFilesSandbox(t *testing.T) {
 	keys("enter")
 	waitFor("approve as demo user")
 	keys("a")
-	waitFor("Your companies", "session ok")
+	waitFor("Your companies", "PRO", "explore this company", "session ok")
 	client := api.NewClient(s.HTTPClient(), p.APIURL)
 	orgs, err := client.Organizations(ctx)
 	if err != nil || len(orgs) == 0 {
