@@ -209,3 +209,36 @@ func TestJSONAndErrorsAreNotFiles(t *testing.T) {
 		t.Fatalf("O on JSON: %q", m.note)
 	}
 }
+
+// While an upload's files go, the pane shows how much has been sent;
+// then it shows the download of the answer as before.
+func TestSendingShowsUploadProgress(t *testing.T) {
+	block := make(chan struct{})
+	be := fakebackend.New(true)
+	be.SendFunc = func(ctx context.Context, req common.Request) (*common.Response, error) {
+		common.NotifyUpload(ctx, 2_000_000, 5_000_000)
+		<-block
+		return nil, ctx.Err()
+	}
+	com := common.Common{Ctx: context.Background(), Styles: styles.NoColor(), Keys: keymap.DefaultKeyMap(),
+		Backend: be, Now: time.Now, Getenv: func(string) string { return "" }}
+	m := New(com)
+	m.SetSize(100, 20)
+	cmd := m.Send(catalog.Operation{ID: "files.upload", Method: "POST", Path: "/v1/1/files"},
+		common.Request{Method: "POST", Path: "/v1/1/files", Parts: []catalog.Part{{Name: "file", Value: "x.pdf", File: true}}})
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd().(tea.BatchMsg)[0]() }() // the send; the rest are ticks
+	deadline := time.Now().Add(5 * time.Second)
+	for m.progress.sent.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "40% uploaded, 2.0 MB of 5.0 MB") || !strings.Contains(view, "esc cancels") {
+		t.Fatalf("view:\n%s", view)
+	}
+	keys(m, "esc")
+	close(block)
+	<-done
+	if m.sending || !strings.Contains(ansi.Strip(m.View()), "Cancelled") {
+		t.Fatalf("esc did not cancel:\n%s", ansi.Strip(m.View()))
+	}
+}
