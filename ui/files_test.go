@@ -118,6 +118,9 @@ func TestUploadAndAcceptReachTheBackendAndHistory(t *testing.T) {
 		t.Fatalf("history:\n%s", hist)
 	}
 	h.contains("application/pdf", "s save it")
+	// the upload again from the history: its form has the file back
+	h.key("ctrl+r", "down", "e")
+	h.contains("Upload file", "> file", "bilag.pdf · 14 B · application/pdf")
 }
 
 // inDir runs fn with dir as the current directory (the goldens are read

@@ -213,6 +213,9 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 	if !ok {
 		op = catalog.Operation{ID: e.OperationID, Name: e.Name, Method: e.Method, Path: e.Path,
 			Write: e.Method != "GET"}
+		if len(e.Parts) > 0 {
+			op.BodyType = "multipart/form-data" // its form has the file field back
+		}
 	}
 	req := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path,
 		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body), RawQuery: e.RawQuery, ContentType: e.ContentType,
