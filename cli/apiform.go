@@ -2,10 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
-	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/api/catalog"
 )
 
@@ -32,19 +29,8 @@ func checkUpload(name, path string) error {
 	if path == "" || path == "-" {
 		return fmt.Errorf("field %s: a file part needs a file path (-F %s=@receipt.pdf); stdin cannot be uploaded", name, name)
 	}
-	st, err := os.Stat(path)
-	if err != nil {
+	if _, err := catalog.CheckUpload(path); err != nil {
 		return fmt.Errorf("field %s: %w", name, err)
-	}
-	if !st.Mode().IsRegular() {
-		return fmt.Errorf("field %s: %s is not a regular file", name, path)
-	}
-	if st.Size() > api.MaxUploadSize {
-		return fmt.Errorf("field %s: %s is %d bytes, over Dinero's upload limit of 6 MB (%d bytes); nothing was sent: shrink or split the file",
-			name, filepath.Base(path), st.Size(), int64(api.MaxUploadSize))
-	}
-	if st.Size() == 0 {
-		return fmt.Errorf("field %s: %s is empty; Dinero refuses empty files", name, filepath.Base(path))
 	}
 	return nil
 }

@@ -165,11 +165,12 @@ func (b *realBackend) Send(ctx context.Context, req common.Request, progress fun
 		ar.Query = nil // it only lists RawQuery for reading
 	}
 	if len(req.Parts) > 0 {
-		body, ct, err := catalog.Prepared{Parts: req.Parts}.EncodeParts()
+		body, ct, err := uploadBody(ctx, req.Parts)
 		if err != nil {
 			return nil, err
 		}
-		ar.Body, ar.ContentType = body, ct
+		defer body.Close() // ends the part writer if the request never read it all
+		ar.BodyReader, ar.ContentType = body, ct
 		ar.Header = ar.Header.Clone()
 		if ar.Header != nil {
 			ar.Header.Del("Content-Type")

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -164,9 +165,9 @@ func (m *Model) handleNav(msg tea.Msg) (tea.Cmd, bool) {
 		m.goTo(screenEndpoints)
 		return nil, true
 	case common.OperationChosenMsg:
-		m.request.Set(msg.Op, m.org, m.response.Prefill(), nil)
+		cmd := m.request.Set(msg.Op, m.org, m.response.Prefill(), nil)
 		m.goTo(screenRequest)
-		return nil, true
+		return cmd, true
 	case common.SendRequestMsg:
 		return m.sendRequest(msg), true
 	case common.ResponseMsg:
@@ -237,9 +238,16 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 	if !ok {
 		op = catalog.Operation{ID: e.OperationID, Name: e.Name, Method: e.Method, Path: e.Path,
 			Write: e.Method != "GET"}
+		if len(e.Parts) > 0 {
+			op.BodyType = "multipart/form-data" // its form has the file field back
+		}
 	}
 	req := common.Request{OperationID: e.OperationID, Method: e.Method, Path: e.Path,
-		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body), RawQuery: e.RawQuery, ContentType: e.ContentType}
+		PathParams: e.PathParams, Query: url.Values(e.Query), Body: []byte(e.Body), RawQuery: e.RawQuery, ContentType: e.ContentType,
+		Parts: requestParts(e.Parts)}
+	if e.Accept != "" {
+		req.Header = http.Header{"Accept": {e.Accept}}
+	}
 	// the entry goes to the company it was sent to; the chosen company
 	// stays as it is (switching company is done in the list, visibly)
 	org := m.orgOf(e.OrgID, e.OrgName)
@@ -247,8 +255,7 @@ func (m *Model) resend(msg history.ResendMsg) tea.Cmd {
 		org = m.org
 	}
 	if msg.Edit {
-		m.openRequest(op, org, req)
-		return nil
+		return m.openRequest(op, org, req)
 	}
 	return m.sendRequest(common.SendRequestMsg{Op: op, Req: req})
 }
@@ -265,9 +272,9 @@ func (m *Model) sendRequest(msg common.SendRequestMsg) tea.Cmd {
 		return nil
 	}
 	if common.IsWrite(msg.Op, msg.Req) && !msg.Confirmed {
-		m.openRequest(msg.Op, org, msg.Req)
+		cmd := m.openRequest(msg.Op, org, msg.Req)
 		m.request.AskConfirm()
-		return nil
+		return cmd
 	}
 	if m.response.FetchingAll() && !m.confirmStopFetch(msg) {
 		return nil
@@ -280,9 +287,10 @@ func (m *Model) sendRequest(msg common.SendRequestMsg) tea.Cmd {
 }
 
 // openRequest shows the request editor on req for org.
-func (m *Model) openRequest(op catalog.Operation, org common.Org, req common.Request) {
-	m.request.Set(op, org, common.Prefill{}, &req)
+func (m *Model) openRequest(op catalog.Operation, org common.Org, req common.Request) tea.Cmd {
+	cmd := m.request.Set(op, org, common.Prefill{}, &req)
 	m.goTo(screenRequest)
+	return cmd
 }
 
 // requestOrg is the company req goes to (its organizationId), named when
@@ -429,7 +437,8 @@ func (m *Model) saveHistory(msg common.ResponseMsg) tea.Cmd {
 	org := m.requestOrg(msg.Req)
 	e := history.Entry{Time: m.com.Now().UTC(), OrgID: org.ID, OrgName: org.Name, OperationID: msg.Op.ID,
 		Name: msg.Op.Name, Method: msg.Req.Method, Path: msg.Req.Path, PathParams: msg.Req.PathParams,
-		Query: msg.Req.Query, Body: string(msg.Req.Body), RawQuery: msg.Req.RawQuery, ContentType: msg.Req.ContentType}
+		Query: msg.Req.Query, Body: string(msg.Req.Body), RawQuery: msg.Req.RawQuery, ContentType: msg.Req.ContentType,
+		Accept: msg.Req.Header.Get("Accept"), Parts: historyParts(msg.Req.Parts)}
 	if msg.Resp != nil {
 		e.Status, e.DurationMS = msg.Resp.Status, msg.Resp.Duration.Milliseconds()
 	}

@@ -35,8 +35,18 @@ type Entry struct {
 	Body        string              `json:"body,omitempty"`
 	RawQuery    string              `json:"rawQuery,omitempty"`    // the query exactly as sent, when it came from a Postman collection
 	ContentType string              `json:"contentType,omitempty"` // of Body ("" = application/json)
+	Accept      string              `json:"accept,omitempty"`      // the Accept header chosen in the form
+	Parts       []Part              `json:"parts,omitempty"`       // a multipart body: its fields, files by path (never their bytes)
 	Status      int                 `json:"status,omitempty"`
 	DurationMS  int64               `json:"durationMs,omitempty"`
+}
+
+// Part is one field of a multipart body as the history keeps it: a file
+// by its path, so re-sending reads the file again.
+type Part struct {
+	Name  string `json:"name"`
+	Value string `json:"value,omitempty"` // text, or the file's path
+	File  bool   `json:"file,omitempty"`
 }
 
 // Store is a profile's history file. It is safe for concurrent use.

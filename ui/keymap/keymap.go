@@ -21,8 +21,14 @@ type KeyMap struct {
 	DemoApprove key.Binding
 	// request editor
 	Send, NextField, PrevField, EditBody, Confirm, Deny key.Binding
+	// request editor: a file field's picker, a choice field's values
+	// (the Accept field)
+	PickFile, NextChoice, PrevChoice key.Binding
 	// response
 	NextPage, PrevPage, Headers, OpenItem, Resend, AllPages key.Binding
+	// response: a file answer (PDF, image…) saved, or opened in the
+	// system's viewer
+	SaveFile, OpenFile key.Binding
 	// response and history: copy the request as a command line
 	CopyCommand, CopyCurl key.Binding
 	// response and history: the "copy as…" menu (every codegen language)
@@ -68,6 +74,9 @@ func DefaultKeyMap() *KeyMap {
 		PrevField:     b(k("shift+tab", "up"), h("shift+tab", "previous field")),
 		EditBody:      b(k("ctrl+e"), h("ctrl+e", "edit body")),
 		Confirm:       b(k("y"), h("y", "send it")),
+		PickFile:      b(k("ctrl+o"), h("ctrl+o", "pick a file")),
+		NextChoice:    b(k("right"), h("←/→", "change choice")),
+		PrevChoice:    b(k("left"), h("←", "previous choice")),
 		Deny:          b(k("n", "esc"), h("n/esc", "don't send")),
 		NextPage:      b(k("]"), h("]", "next page")),
 		PrevPage:      b(k("["), h("[", "previous page")),
@@ -75,6 +84,8 @@ func DefaultKeyMap() *KeyMap {
 		OpenItem:      b(k("o"), h("o", "open item")),
 		Resend:        b(k("R"), h("R", "send again")),
 		AllPages:      b(k("A"), h("A", "get all pages")),
+		SaveFile:      b(k("s"), h("s", "save file")),
+		OpenFile:      b(k("O"), h("O", "open in viewer")),
 		CopyCommand:   b(k("a"), h("a", "copy api cmd")),
 		CopyCurl:      b(k("x"), h("x", "copy curl cmd")),
 		Edit:          b(k("e"), h("e", "edit")),

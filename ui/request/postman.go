@@ -1,6 +1,7 @@
 package request
 
 import (
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -46,6 +47,14 @@ func (m *Model) postmanRequest() (common.Request, error) {
 		req.PathParams = in.PathParams
 	}
 	req.Query, _ = url.ParseQuery(p.RawQuery)
+	for _, f := range m.fields {
+		if f.kind == inAccept {
+			if req.Header == nil {
+				req.Header = http.Header{}
+			}
+			req.Header.Set("Accept", f.input.Value())
+		}
+	}
 	if len(p.Body) > 0 {
 		req.ContentType = p.Header.Get("Content-Type")
 	}

@@ -4,16 +4,17 @@
 package request
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/filepicker"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -32,6 +33,8 @@ const (
 	inHeader // a Postman request's header
 	inForm   // a Postman urlencoded or formdata field
 	inVar    // a Postman {{variable}} nothing defines
+	inAccept // the Accept header, one of the catalogue's Accepts (←/→)
+	inFile   // the file of a multipart upload: a path
 )
 
 // field is one form row.
@@ -39,6 +42,7 @@ type field struct {
 	param  catalog.Param
 	kind   fieldKind
 	source string // where the prefilled value came from, shown as a hint
+	start  string // the value it was filled with: the hint goes once it is changed
 	off    bool   // a disabled Postman field: sent only once filled
 	input  textinput.Model
 }
@@ -59,6 +63,10 @@ type Model struct {
 	lookup func(id int64) (common.Org, bool)
 	width  int
 	height int
+	// the file field of an upload: its checked file, and the picker
+	upload  uploadState
+	picker  filepicker.Model
+	picking bool
 }
 
 // New returns an empty editor; call Set before showing it.
@@ -155,11 +163,12 @@ func (m *Model) inputWidth() int { return max(12, min(50, (m.width-30)/2)) }
 
 // Set opens op for org. prefill is what the last answer offers (the item
 // the user was on); previous, when not nil, is a request to edit again
-// (from the history).
-func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill, previous *common.Request) {
+// (from the history). The command it returns checks a file field's path.
+func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill, previous *common.Request) tea.Cmd {
 	m.op, m.org = op, org
 	m.fields, m.focus = nil, 0
 	m.confirming, m.editing, m.note, m.problem = false, false, "", ""
+	m.upload, m.picking = uploadState{}, false
 	for _, p := range op.PathParams {
 		v, src := m.pathValue(p, prefill)
 		switch {
@@ -182,6 +191,8 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 		m.fields[len(m.fields)-1].off = op.FromPostman() && !p.Enabled
 	}
 	m.addPostmanFields(op)
+	m.addAcceptField(op, previous)
+	check := m.addFileField(op, previous)
 	body := op.Body
 	if previous != nil && len(previous.Body) > 0 {
 		body = string(previous.Body)
@@ -198,6 +209,7 @@ func (m *Model) Set(op catalog.Operation, org common.Org, prefill common.Prefill
 	}
 	m.focusField()
 	m.SetSize(m.width, m.height)
+	return check
 }
 
 // addPostmanFields adds a Postman request's headers, form fields and
@@ -226,65 +238,7 @@ func (m *Model) addField(p catalog.Param, kind fieldKind, value, source string) 
 	in.CharLimit = 2000
 	in.Placeholder = placeholder(p)
 	in.SetValue(value)
-	m.fields = append(m.fields, field{param: p, kind: kind, source: source, input: in})
-}
-
-// placeholder is what an empty field shows: the server's default (which
-// is not sent), or the shape of the value (dates by their name too, since
-// the catalogue types many of them as plain strings).
-func placeholder(p catalog.Param) string {
-	if p.Default != "" {
-		return p.Default
-	}
-	name := strings.ToLower(p.Name)
-	switch {
-	case p.Type == "string" && strings.HasSuffix(name, "date"):
-		return "YYYY-MM-DD"
-	case p.Type == "string" && strings.HasSuffix(name, "since"):
-		return "YYYY-MM-DDThh:mm:ssZ"
-	}
-	switch p.Type {
-	case "date":
-		return "YYYY-MM-DD"
-	case "datetime":
-		return "YYYY-MM-DDThh:mm:ssZ"
-	case "boolean":
-		return "true or false"
-	case "integer", "number":
-		return "number"
-	case "guid":
-		return "Guid"
-	}
-	return ""
-}
-
-func (m *Model) pathValue(p catalog.Param, prefill common.Prefill) (string, string) {
-	if strings.EqualFold(p.Name, "organizationId") {
-		return strconv.FormatInt(m.org.ID, 10), "from the chosen company"
-	}
-	if v, src := prefillValue(p, m.op.Path, prefill); v != "" {
-		return v, src
-	}
-	return p.Default, ""
-}
-
-// queryDefault is the value a query field starts with: for a paged
-// list, the page, its size and the fields to return (so the answer is
-// small and the paging keys work); every other parameter starts empty and
-// is not sent, so the server applies its own default.
-func queryDefault(op catalog.Operation, p catalog.Param) (string, string) {
-	if !op.Paged {
-		return "", ""
-	}
-	switch p.Name {
-	case "page":
-		return cmp.Or(p.Default, "0"), "default"
-	case "pageSize":
-		return cmp.Or(p.Default, "100"), "default"
-	case "fields":
-		return p.Default, "default"
-	}
-	return "", ""
+	m.fields = append(m.fields, field{param: p, kind: kind, source: source, start: value, input: in})
 }
 
 // Request builds the request from the form.
@@ -300,6 +254,10 @@ func (m *Model) Request() common.Request {
 		switch {
 		case f.kind == inPath:
 			req.PathParams[f.param.Name] = v
+		case f.kind == inAccept:
+			req.Header = http.Header{"Accept": {v}}
+		case f.kind == inFile:
+			req.Parts = append(req.Parts, catalog.Part{Name: f.param.Name, Value: expandHome(v), File: true})
 		case v != "":
 			req.Query.Set(f.param.Name, v)
 		}
@@ -311,6 +269,9 @@ func (m *Model) Request() common.Request {
 }
 
 func (m *Model) hasBody() bool {
+	if multipart(m.op) {
+		return false // the file field is the body
+	}
 	return m.op.Body != "" || (m.op.Method != "GET" && m.op.Method != "DELETE" && m.op.Write)
 }
 
@@ -338,6 +299,9 @@ func (m *Model) check() string {
 			m.focusField()
 			return p
 		}
+	}
+	if p := m.uploadProblem(); p != "" {
+		return p
 	}
 	if m.hasBody() && m.jsonBody() {
 		if p := bodyProblem(m.body.Value()); p != "" {

@@ -33,6 +33,9 @@ type bodyFileMsg struct {
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	if cmd, ok := m.handleFileMsg(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case bodyFileMsg:
 		return m, m.runEditor(msg)
@@ -59,6 +62,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.focusField()
 		}
 		return m.forward(msg)
+	}
+	if cmd, ok := m.handleFieldKey(msg); ok {
+		return cmd
 	}
 	switch {
 	case msg.String() == "esc":
@@ -93,7 +99,7 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 		m.body, cmd = m.body.Update(msg)
 		return cmd
 	}
-	if m.focus < len(m.fields) {
+	if m.focus < len(m.fields) && m.fields[m.focus].kind != inAccept { // a choice takes no typing or paste
 		f := &m.fields[m.focus]
 		before := f.input.Value()
 		f.input, cmd = f.input.Update(msg)
@@ -101,6 +107,9 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 		if cut(before, f.input.Value(), f.input.CharLimit, msg) {
 			m.problem = fmt.Sprintf("%s holds at most %s characters; the rest was not taken.", f.param.Name,
 				thousands(f.input.CharLimit))
+		}
+		if f.kind == inFile && f.input.Value() != before {
+			cmd = tea.Batch(cmd, m.fileChanged())
 		}
 	}
 	return cmd
@@ -148,6 +157,10 @@ func (m *Model) send() tea.Cmd {
 	if m.locked() {
 		m.problem = common.ReadOnlyRefusal(m.op.Method)
 		return nil
+	}
+	if f := m.fileField(); f != nil && !m.upload.checked {
+		// the file's check is not back yet: send when it is
+		return checkFile(strings.TrimSpace(f.input.Value()), true)
 	}
 	if m.isWrite() {
 		m.confirming = true

@@ -27,7 +27,11 @@ func (m *Model) bodyHeight() int {
 // reserved is the rows that are not form or body: the URL, the blank line
 // under it and the note or problem (with its blank line).
 func (m *Model) reserved() int {
-	return len(m.urlLines()) + 1 + 2
+	n := len(m.urlLines()) + 1 + 2
+	if m.fileField() != nil {
+		n += 3 // the chosen file's line(s)
+	}
+	return n
 }
 
 // formRows is how many field rows are shown.
@@ -65,10 +69,17 @@ func (m *Model) urlLines() []string {
 
 // View implements common.Component.
 func (m *Model) View() string {
+	if m.picking {
+		return m.pickerView()
+	}
 	s := m.com.Styles
 	w := m.width - 2
 	lines := append(m.urlLines(), "")
 	lines = append(lines, m.formLines(w)...)
+	if m.fileField() != nil {
+		lines = append(lines, "")
+		lines = append(lines, m.fileLines(w)...)
+	}
 	if m.hasBody() {
 		lines = append(lines, "", " "+s.Label.Render("Body (JSON)")+"  "+s.Muted.Render("ctrl+e edits it"+editorName(m.com.Getenv)))
 		if m.editing {
@@ -117,7 +128,11 @@ func (m *Model) formLines(w int) []string {
 		if i == m.focus && !m.editing {
 			label, cursor = s.Input.LabelFocused.Render(name), s.List.Cursor.Render("> ")
 		}
-		line := cursor + label + " " + common.Fit(f.input.View(), m.inputWidth()+1) + " " + s.Input.Hint.Render(hintFor(f))
+		value := f.input.View()
+		if f.kind == inAccept {
+			value = m.acceptView(f, i == m.focus && !m.editing, m.inputWidth())
+		}
+		line := cursor + label + " " + common.Fit(value, m.inputWidth()+1) + " " + s.Input.Hint.Render(hintFor(f))
 		out = append(out, ansi.Truncate(line, w+1, "…"))
 	}
 	if len(m.fields) > rows {
@@ -130,9 +145,18 @@ func (m *Model) formLines(w int) []string {
 // an empty field means the server's default, the allowed values, and
 // "required" while it is empty.
 func hintFor(f field) string {
+	switch f.kind {
+	case inAccept:
+		return "←/→ changes it"
+	case inFile:
+		if strings.TrimSpace(f.input.Value()) == "" {
+			return "tab completes · ctrl+o picks · required"
+		}
+		return "tab completes · ctrl+o picks"
+	}
 	var parts []string
 	empty := strings.TrimSpace(f.input.Value()) == ""
-	if f.source != "" && f.source != "default" && !empty {
+	if f.source != "" && f.source != "default" && !empty && f.input.Value() == f.start {
 		parts = append(parts, "("+f.source+")")
 	}
 	switch {
@@ -188,7 +212,7 @@ func (m *Model) overlayDialog(base string) string {
 	if org.Name == "" {
 		company = fmt.Sprintf("organization %d", org.ID)
 	}
-	text := fmt.Sprintf("%s %s will change data in %s.", m.op.Method, m.PreviewURL(), company)
+	text := fmt.Sprintf("%s %s will change data in %s.", m.op.Method, m.PreviewURL(), company) + m.uploadSummary()
 	body := ansi.Wordwrap(text, w-6, " /") + "\n\n" + s.Key.Render("Send it?") + " " + s.Muted.Render("y sends · n or esc cancels")
 	dialog := s.Dialog.Width(w).Render(body)
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, dialog,
@@ -204,7 +228,18 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.editing:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form"))}
 	}
+	if m.picking {
+		return []key.Binding{k.Choose, k.Back}
+	}
 	b := []key.Binding{k.Send, k.NextField}
+	if m.focus < len(m.fields) {
+		switch m.fields[m.focus].kind {
+		case inFile:
+			b = append(b, k.PickFile)
+		case inAccept:
+			b = append(b, k.NextChoice)
+		}
+	}
 	if m.hasBody() {
 		b = append(b, k.EditBody)
 	}
@@ -214,5 +249,14 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
-	return [][]key.Binding{{k.Send, k.NextField, k.PrevField, k.EditBody}, {k.Confirm, k.Deny, k.Back, k.ForceQuit}}
+	first := []key.Binding{k.Send, k.NextField, k.PrevField, k.EditBody}
+	for _, f := range m.fields {
+		switch f.kind {
+		case inFile:
+			first = append(first, k.PickFile)
+		case inAccept:
+			first = append(first, k.NextChoice)
+		}
+	}
+	return [][]key.Binding{first, {k.Confirm, k.Deny, k.Back, k.ForceQuit}}
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -16,6 +17,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
+	"github.com/dinero-tui/dinero-tui/internal/download"
 	"github.com/dinero-tui/dinero-tui/ui/common"
 	"github.com/dinero-tui/dinero-tui/ui/jsonview"
 )
@@ -45,6 +47,12 @@ type Model struct {
 	pushNext bool
 	prevOp   catalog.Operation
 	prevReq  common.Request
+	// file is the answer when it is a file (PDF, image…), not JSON; save
+	// is its save prompt; note says how a save or open went
+	file   *fileAnswer
+	save   *savePrompt
+	note   string
+	opener func(path, mediaType string) error // the system's viewer
 }
 
 // snapshot is one answer kept while an item opened from it is shown.
@@ -54,18 +62,26 @@ type snapshot struct {
 	resp   *common.Response
 	doc    *jsonview.Document
 	viewer jsonview.Model
+	file   *fileAnswer
 }
 
 // progress is written by the download goroutine and read by View.
 type progress struct {
 	done, total atomic.Int64
 	wait        waitState
+	// sent and size are how much of an upload's files has gone
+	sent, size atomic.Int64
 }
 
 // New returns an empty response pane.
 func New(com common.Common) *Model {
 	m := &Model{com: com, spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 	m.viewer = jsonview.New(nil, jsonview.WithStyles(viewerStyles(com)))
+	getenv := com.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	m.opener = func(path, mediaType string) error { return download.Open(path, mediaType, getenv) }
 	return m
 }
 
@@ -98,7 +114,7 @@ func (m *Model) Title() string {
 }
 
 // Capturing implements common.Component.
-func (m *Model) Capturing() bool { return m.viewer.Capturing() }
+func (m *Model) Capturing() bool { return m.viewer.Capturing() || m.save != nil }
 
 // Busy reports whether a request is in flight.
 func (m *Model) Busy() bool { return m.sending }
@@ -149,6 +165,7 @@ type sentMsg struct {
 	all  bool // the answer of fetchAll
 	msg  common.ResponseMsg
 	doc  *jsonview.Document
+	file *fileAnswer // the answer is a file: no document
 	perr error
 }
 
@@ -174,13 +191,17 @@ func (m *Model) Send(op catalog.Operation, req common.Request) tea.Cmd {
 	m.cancel = cancel
 	gen, be, pr, now := m.gen, m.com.Backend, m.progress, m.com.Now
 	ctx = common.WithWaitNotify(ctx, func(w common.Wait) { pr.wait.set(now().Add(w.For), w.Reason) })
+	ctx = common.WithUploadNotify(ctx, func(done, total int64) {
+		pr.sent.Store(done)
+		pr.size.Store(total)
+	})
 	send := func() tea.Msg {
 		resp, err := be.Send(ctx, req, func(done, total int64) {
 			pr.done.Store(done)
 			pr.total.Store(total)
 		})
 		out := sentMsg{gen: gen, msg: common.ResponseMsg{Op: op, Req: req, Resp: resp, Err: err}}
-		if err == nil && resp != nil {
+		if out.file = asFile(op, req, resp); err == nil && resp != nil && out.file == nil {
 			out.doc, out.perr = index(resp)
 		}
 		return out
@@ -236,12 +257,13 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 		return m.answered(msg)
 	}
 	if m.pushNext {
-		m.stack = append(m.stack, snapshot{op: m.prevOp, req: m.prevReq, resp: m.resp, doc: m.doc, viewer: m.viewer})
+		m.stack = append(m.stack, snapshot{op: m.prevOp, req: m.prevReq, resp: m.resp, doc: m.doc, viewer: m.viewer, file: m.file})
 		m.pushNext = false
 	} else if old := m.doc; old != nil && old != msg.doc {
 		old.Close()
 	}
 	m.resp, m.doc, m.showHeaders, m.headerTop = msg.msg.Resp, msg.doc, false, 0
+	m.file, m.save, m.note = msg.file, nil, ""
 	if msg.all {
 		m.req = msg.msg.Req
 	}
@@ -269,7 +291,8 @@ func (m *Model) pop() bool {
 	if m.doc != nil && m.doc != top.doc {
 		m.doc.Close()
 	}
-	m.op, m.req, m.resp, m.doc, m.viewer = top.op, top.req, top.resp, top.doc, top.viewer
+	m.op, m.req, m.resp, m.doc, m.viewer, m.file = top.op, top.req, top.resp, top.doc, top.viewer, top.file
+	m.save, m.note = nil, ""
 	m.problem, m.showHeaders = "", false
 	m.SetSize(m.width, m.height)
 	return true

@@ -19,6 +19,12 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sentMsg:
 		return m, m.handleSent(msg)
+	case savedMsg:
+		m.handleSaved(msg)
+		return m, nil
+	case openedMsg:
+		m.handleOpened(msg)
+		return m, nil
 	case progressTickMsg:
 		if msg.gen == m.gen && m.sending {
 			return m, m.progressTick()
@@ -61,6 +67,9 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.com.Keys
+	if m.save != nil {
+		return m.handleSaveKey(msg)
+	}
 	if m.viewer.Capturing() {
 		var cmd tea.Cmd
 		m.viewer, cmd = m.viewer.Update(msg)
@@ -90,6 +99,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.fetchAll()
 	case key.Matches(msg, k.Resend) && m.op.ID != "":
 		return common.Cmd(common.SendRequestMsg{Op: m.op, Req: m.req})
+	case m.file != nil && key.Matches(msg, k.SaveFile):
+		return m.startSave()
+	case m.file != nil && key.Matches(msg, k.OpenFile):
+		return m.openFile()
+	case len(m.req.Parts) > 0 && (key.Matches(msg, k.CopyCommand) || key.Matches(msg, k.CopyCurl)):
+		// the code generators write JSON bodies only: a copy would not upload
+		m.problem = "An upload is not copied as code yet; use: dinero-tui api " + m.op.ID + " -F file=@PATH"
+		return nil
 	case key.Matches(msg, k.CopyCommand):
 		return m.copyAPI()
 	case key.Matches(msg, k.CopyCurl):

@@ -33,6 +33,8 @@ func (m *Model) chromeLines() []string {
 	}
 	if m.problem != "" {
 		lines = append(lines, " "+s.Warning.Render(ansi.Truncate(m.problem, w-1, "…")))
+	} else if m.note != "" && !m.sending {
+		lines = append(lines, " "+s.Info.Render(ansi.Truncate(m.note, w-1, "…")))
 	}
 	return lines
 }
@@ -121,6 +123,8 @@ func (m *Model) View() string {
 		body = ""
 	case m.showHeaders:
 		body = m.headersView(bodyH)
+	case m.file != nil:
+		body = m.fileView(bodyH)
 	case m.doc == nil:
 		body = " " + m.com.Styles.Muted.Render("(empty body)")
 	default:
@@ -134,6 +138,9 @@ func (m *Model) sendingView(h int) string {
 	s := m.com.Styles
 	target := m.req.Method + " " + ExpandPath(m.req)
 	bar := " " + m.progressBar(min(40, m.width-24))
+	if up := m.uploadBar(min(40, m.width-24)); up != "" {
+		bar = " " + up
+	}
 	if d, why := m.progress.wait.left(m.com.Now()); d > 0 && m.progress.done.Load() == 0 {
 		bar = common.Wrap(waitLine(d, why), m.width-1, " ", s.Warning.Render)
 	}
@@ -173,17 +180,7 @@ func ExpandPath(r common.Request) string {
 }
 
 // FormatSize renders a byte count like 48.2 KB.
-func FormatSize(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.1f KB", float64(n)/1000)
-	case n < 1000*1000*1000:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	}
-	return fmt.Sprintf("%.2f GB", float64(n)/1e9)
-}
+func FormatSize(n int64) string { return common.FormatSize(n) }
 
 func formatDuration(d time.Duration) string {
 	if d < time.Millisecond {
@@ -224,6 +221,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.viewer.Capturing() {
 		return m.viewer.ShortHelp()
 	}
+	if m.save != nil {
+		return []key.Binding{k.Choose, k.Cancel}
+	}
+	if m.file != nil {
+		return []key.Binding{k.SaveFile, k.OpenFile, k.Headers, k.Resend, k.Back}
+	}
 	b := []key.Binding{k.Up}
 	// ] and [ are on the summary line next to the page number
 	if _, ok := m.Paging(); ok || m.merged() {
@@ -242,6 +245,9 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.com.Keys
+	if m.file != nil {
+		return [][]key.Binding{{k.SaveFile, k.OpenFile, k.Headers, k.Resend, k.CopyCommand, k.CopyCurl, k.Back}}
+	}
 	return append([][]key.Binding{{k.NextPage, k.PrevPage, k.AllPages, k.OpenItem, k.Headers, k.Resend,
 		k.CopyCommand, k.CopyCurl, k.Back}}, m.viewer.FullHelp()...)
 }
