@@ -34,6 +34,7 @@ type Model struct {
 	cancel      context.CancelFunc
 	progress    *progress
 	fetching    *pagesProgress // set while every page is fetched
+	live        *liveView      // the merged array so far, shown while it arrives
 	allReq      common.Request // the request of that fetch
 	gen         int
 	spinner     spinner.Model
@@ -87,6 +88,9 @@ func (m *Model) RefreshStyles() {
 func (m *Model) Title() string {
 	if m.sending && m.fetching == nil {
 		return "sending"
+	}
+	if m.merged() && m.resp.Partial {
+		return "partial"
 	}
 	if m.merged() {
 		return "all pages"
@@ -210,6 +214,7 @@ func (m *Model) stop() {
 		m.cancel = nil
 	}
 	m.sending, m.fetching = false, nil
+	m.dropLive()
 }
 
 func (m *Model) handleSent(msg sentMsg) tea.Cmd {
@@ -218,6 +223,14 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 			msg.doc.Close()
 		}
 		return nil
+	}
+	if msg.all && m.liveShown() && (msg.msg.Err != nil || msg.msg.Resp != nil && msg.msg.Resp.Err != nil) {
+		return m.stopPartial(msg)
+	}
+	var live bool
+	var liveCmd tea.Cmd
+	if msg.all && msg.msg.Err == nil {
+		live, liveCmd = m.finishLive(msg.doc) // keeps the position in the items so far
 	}
 	m.stop()
 	if err := msg.msg.Err; err != nil {
@@ -245,9 +258,11 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 	if msg.all {
 		m.req = msg.msg.Req
 	}
-	m.viewer.SetDocument(msg.doc)
+	if !live {
+		m.viewer.SetDocument(msg.doc)
+	}
 	m.SetSize(m.width, m.height)
-	return m.answered(msg)
+	return tea.Batch(liveCmd, m.answered(msg))
 }
 
 // answered tells the root about a sent request (for the history); the
