@@ -171,10 +171,10 @@ func (m *Model) keepPartial(why string) bool {
 	}
 	lv := m.live
 	m.showPending()
-	pages, arrived := m.FetchProgress()
-	total := 0
+	pages, _ := m.FetchProgress()
+	m.partialOf = 0
 	if m.fetching != nil {
-		total = int(m.fetching.total.Load())
+		m.partialOf = int(m.fetching.total.Load())
 	}
 	if m.doc != nil && m.doc != lv.doc {
 		m.doc.Close()
@@ -187,12 +187,7 @@ func (m *Model) keepPartial(why string) bool {
 	m.resp = &common.Response{Status: 200, Size: int64(len(m.doc.Bytes())), URL: m.allReq.Path,
 		Pages: max(1, pages), Items: lv.items, Partial: true}
 	m.req = m.allReq
-	of := ""
-	if total > 0 {
-		of = " of " + Thousands(total)
-	}
-	m.problem = fmt.Sprintf("%s: partial answer, the first %s%s items (%s arrived). Press A to fetch every page again.",
-		why, Thousands(lv.items), of, Thousands(arrived))
+	m.problem = why + " · A fetches every page again"
 	return true
 }
 
@@ -237,21 +232,21 @@ func (m *Model) dropLive() {
 func (m *Model) liveLines(w int) []string {
 	s := m.com.Styles
 	status, note, noteStyle := m.fetchStatus()
-	shown := fmt.Sprintf("showing the first %s items · esc stops and keeps them", Thousands(m.live.items))
 	if note == "" {
-		note, noteStyle = shown, s.Muted
-	} else {
-		note += " · " + shown
+		note = fmt.Sprintf("Fetching every page; the first %s items are shown · esc stops, keeps them", Thousands(m.live.items))
 	}
-	return []string{" " + m.spinner.View() + " " + s.Value.Render(ansi.Truncate("Fetching every page · "+status, max(1, w-3), "…")),
+	return []string{" " + m.spinner.View() + " " + s.Value.Render(ansi.Truncate(status, max(1, w-3), "…")),
 		" " + noteStyle.Render(ansi.Truncate(note, max(1, w-1), "…"))}
 }
 
 // partialSummary is the summary line of an answer whose fetch stopped.
 func (m *Model) partialSummary() string {
 	r := m.resp
-	return fmt.Sprintf("partial · %s items · %s · %d %s", Thousands(r.Items), FormatSize(r.Size), r.Pages,
-		plural(r.Pages, "page", "pages"))
+	of := ""
+	if m.partialOf > r.Items {
+		of = " of " + Thousands(m.partialOf)
+	}
+	return fmt.Sprintf("partial · the first %s%s items · %s", Thousands(r.Items), of, FormatSize(r.Size))
 }
 
 // stopPartial keeps the items so far when the fetch failed or was

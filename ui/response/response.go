@@ -35,6 +35,7 @@ type Model struct {
 	progress    *progress
 	fetching    *pagesProgress // set while every page is fetched
 	live        *liveView      // the merged array so far, shown while it arrives
+	partialOf   int            // the items a partial answer (Response.Partial) was part of; 0 if unknown
 	allReq      common.Request // the request of that fetch
 	gen         int
 	spinner     spinner.Model
