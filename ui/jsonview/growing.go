@@ -91,3 +91,32 @@ func (m *Model) Grow(doc *Document) (bool, tea.Cmd) {
 	m.catchUp()
 	return true, m.restartWatch()
 }
+
+// closers are the brackets that close the containers an unfinished
+// document leaves open (innermost first), so that its bytes followed by
+// them are the values so far as valid JSON; nil for any other document.
+func (d *Document) closers() []byte {
+	if !d.Unfinished() || d.Lines() == 0 || !d.IsJSON() {
+		return nil
+	}
+	var out []byte
+	closer := func(i int) {
+		if d.line(i).kind == kindArray {
+			out = append(out, ']')
+		} else {
+			out = append(out, '}')
+		}
+	}
+	i := d.Lines() - 1
+	l := d.line(i)
+	switch {
+	case isClose(l.kind):
+		i = int(l.pair)
+	case isOpen(l.kind) && d.pair(i) < 0:
+		closer(i)
+	}
+	for p := d.line(i).parent; p != noLine; p = d.line(int(p)).parent {
+		closer(int(p))
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package jsonview
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -166,4 +167,25 @@ func TestGrowKeepsThePlace(t *testing.T) {
 func body(screen string) string {
 	lines := strings.Split(screen, "\n")
 	return strings.Join(strings.Fields(strings.Join(lines[1:len(lines)-1], "\n")), " ")
+}
+
+// Saving an unfinished document closes what it leaves open, so the file
+// is the values so far as valid JSON.
+func TestSaveUnfinishedClosesItsBrackets(t *testing.T) {
+	for _, s := range []string{items(0, 3), `{"a":[1,{"b":2}`, `[[1,2],[3`} {
+		path, _ := growingFile(t, s)
+		d, err := OpenUnfinished(path, int64(len(s)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Wait()
+		m := New(d)
+		out := filepath.Join(t.TempDir(), "saved.json")
+		msg := m.saveCmd(out, false)().(savedMsg)
+		data, _ := os.ReadFile(out)
+		if msg.err != nil || !json.Valid(data) || !strings.HasPrefix(string(data), s) {
+			t.Fatalf("%s: saved %q (%v)", s, data, msg.err)
+		}
+		d.Close()
+	}
 }

@@ -90,6 +90,9 @@ func (m *Model) Title() string {
 	if m.sending && m.fetching == nil {
 		return "sending"
 	}
+	if m.sending {
+		return "fetching all pages"
+	}
 	if m.merged() && m.resp.Partial {
 		return "partial"
 	}
