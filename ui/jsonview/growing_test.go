@@ -189,3 +189,27 @@ func TestSaveUnfinishedClosesItsBrackets(t *testing.T) {
 		d.Close()
 	}
 }
+
+// BenchmarkOpenUnfinished is one re-open of the merged array so far at
+// the size up to which the explorer re-opens it at the pace of the pages
+// (32 MB, ui/response liveSmall): its cost bounds each refresh.
+func BenchmarkOpenUnfinished(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(items(0, 1))
+	for i := 1; sb.Len() < 32<<20; i++ {
+		fmt.Fprintf(&sb, `,{"Guid":"00000000-0000-4000-8000-%012d","ContactName":"Kunde %d A/S","Date":"2030-01-02","Description":"Levering af varer"}`, i, i)
+	}
+	path := filepath.Join(b.TempDir(), "pages.json")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(sb.Len()))
+	for b.Loop() {
+		d, err := OpenUnfinished(path, int64(sb.Len()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		d.Wait()
+		d.Close()
+	}
+}

@@ -222,6 +222,7 @@ func (m *Model) dropLive() {
 		m.live.pending.Close()
 	}
 	if m.live.doc != nil && m.live.doc != m.doc {
+		m.viewer.SetDocument(m.doc) // back to the answer before the fetch
 		m.live.doc.Close()
 	}
 	m.live = nil

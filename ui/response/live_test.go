@@ -177,3 +177,19 @@ func TestFailedFetchKeepsThePartialAnswer(t *testing.T) {
 	close(f.gate)
 	f.result()
 }
+
+// Sending another request while items arrive drops them and puts the
+// answer from before the fetch back in the viewer (never a closed one).
+func TestStopFetchForAnotherRequestDropsTheItems(t *testing.T) {
+	f := startLiveFetch(t)
+	before := f.m.viewer.Document()
+	f.page(1)
+	if f.m.viewer.Document() == before || f.m.ItemGuid() != "" {
+		t.Fatal("the items so far are not shown, or lend their Guid to the next request")
+	}
+	f.m.StopFetch()
+	if f.m.live != nil || f.m.viewer.Document() != before {
+		t.Fatal("the items so far outlived the fetch")
+	}
+	f.result()
+}

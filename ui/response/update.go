@@ -170,7 +170,7 @@ var itemPath = regexp.MustCompile(`^(Collection\.\d+|\d+)(\.|$)`)
 // item returns the object the user is on: the collection item under the
 // viewer's cursor, or the answer itself when it is a single object.
 func (m *Model) item() gjson.Result {
-	if m.doc == nil || !m.doc.IsJSON() || m.viewer.Query() != "" || m.resp == nil || m.resp.Err != nil {
+	if m.doc == nil || !m.doc.IsJSON() || m.viewer.Query() != "" || m.resp == nil || m.resp.Err != nil || m.liveShown() {
 		return gjson.Result{}
 	}
 	body := m.doc.Bytes()
