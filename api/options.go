@@ -65,6 +65,11 @@ func WithRateLimit(n int, per time.Duration) Option {
 // larger one is an ErrTooLarge error: use Stream for it.
 const MaxBodyInMemory = 64 << 20
 
+// MaxAnswerFile is the most of one answer dinero-tui keeps in a file of
+// its own (the `api` spill file, the explorer's body file): an endless
+// answer must not fill the disk. It is also what the viewer can index.
+const MaxAnswerFile = 4 << 30
+
 // MaxUploadSize is the largest file Dinero accepts in an upload: 6 MB
 // (answers 400 or 413 beyond it).
 const MaxUploadSize = 6 << 20

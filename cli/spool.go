@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/dinero-tui/dinero-tui/api"
 )
 
 // maxSpooled is the most of one answer `api` keeps on disk for -q, a
 // terminal or --include: an endless answer must not fill the disk.
-var maxSpooled int64 = 4 << 30
+var maxSpooled int64 = api.MaxAnswerFile
 
 // spool holds an answer: in memory up to limit bytes, and beyond that in a
 // file under dir (at most maxSpooled bytes), so a large or endless answer

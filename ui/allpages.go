@@ -14,24 +14,34 @@ import (
 )
 
 // AllPages streams the merged array of every page to a file under the
-// cache directory, like a large Send, reporting each page as it lands. The
-// file is removed when the fetch fails or is cancelled; small answers come
-// back in memory.
+// cache directory, like a large Send, reporting each page as it lands:
+// the page's items are flushed to the file first, so the progress names a
+// file whose first Bytes bytes are the array so far (for a viewer of the
+// answer while it arrives). The file is removed when the fetch fails or is
+// cancelled; small answers come back in memory.
 func (b *realBackend) AllPages(ctx context.Context, req common.Request, progress func(common.PagesProgress)) (*common.Response, error) {
 	defer b.watchWaits(ctx)()
 	var pages, items int
 	stream := func(w io.Writer) error {
-		buf := bufio.NewWriterSize(w, 64<<10)
-		out := &countingWriter{w: buf}
-		onPage := func(p api.Page) {
-			pages, items = pages+1, items+len(p.Items)
-			if progress != nil {
-				progress(common.PagesProgress{Pages: pages, Items: items, Bytes: out.n,
-					Total: p.Pagination.ResultWithoutFilter})
-			}
+		file := ""
+		if n, ok := w.(interface{ Name() string }); ok {
+			file = n.Name()
 		}
-		err := b.client.AllPagesNotify(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
-			Query: req.Query, Header: req.Header, NoAuth: req.NoAuth}, out, onPage)
+		buf := bufio.NewWriterSize(w, 64<<10)
+		var flushErr error
+		onPage := func(p api.PagesProgress) {
+			pages, items = p.Pages, p.Items
+			if flushErr = buf.Flush(); flushErr != nil || progress == nil {
+				return
+			}
+			progress(common.PagesProgress{Pages: p.Pages, Items: p.Items, Bytes: p.Bytes,
+				Total: p.ItemsTotal, ETA: p.ETA, File: file})
+		}
+		err := b.client.AllPagesProgress(ctx, api.Request{Method: req.Method, Path: req.Path, PathParams: req.PathParams,
+			Query: req.Query, Header: req.Header, NoAuth: req.NoAuth}, buf, onPage)
+		if err == nil {
+			err = flushErr
+		}
 		if err == nil {
 			err = buf.Flush()
 		}
@@ -44,16 +54,4 @@ func (b *realBackend) AllPages(ctx context.Context, req common.Request, progress
 		return &common.Response{Status: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
 			Duration: took, URL: shellcmd.FullURL(b.client.BaseURL(), req), Pages: max(1, pages), Items: items}
 	})
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -189,7 +189,8 @@ func (b *realBackend) Send(ctx context.Context, req common.Request, progress fun
 // the response that answered builds from the time it took. When stream or
 // closing the file fails, the file is removed and an API error comes back
 // as an error response, anything else as an error; what names the content
-// in the message for a failed write.
+// in the message for a failed write. An answer passing maxBodyFile stops
+// with errBodyTooLarge and its file is removed.
 func (b *realBackend) streamBody(what string, stream func(io.Writer) error,
 	answered func(took time.Duration) *common.Response) (*common.Response, error) {
 	f, err := b.bodyFile()
@@ -198,7 +199,7 @@ func (b *realBackend) streamBody(what string, stream func(io.Writer) error,
 	}
 	path := f.Name()
 	start := time.Now()
-	err = stream(f)
+	err = stream(&cappedFile{f: f}) // at most maxBodyFile bytes on disk
 	closeErr := f.Close()
 	if err != nil {
 		os.Remove(path)

@@ -148,6 +148,9 @@ type Response struct {
 	// Pages and Items are set for the merged answer of AllPages: how many
 	// pages were fetched and how many items the array holds.
 	Pages, Items int
+	// Partial marks a merged answer whose fetch stopped before the last
+	// page (cancelled or failed): only the items that had arrived.
+	Partial bool
 }
 
 // PagesProgress is how far an AllPages fetch has come.
@@ -157,6 +160,13 @@ type PagesProgress struct {
 	// Total is the items in all pages as the server counts them
 	// (ResultWithoutFilter), 0 when the answer does not say.
 	Total int
+	// ETA is the time left when this page landed, as the API client
+	// estimates it from its request budget and the pace so far
+	// (api.PagesProgress); 0 when done or unknown.
+	ETA time.Duration
+	// File, when set, is the file the merged array is written to: its
+	// first Bytes bytes are the array so far, without the closing ']'.
+	File string
 }
 
 // APIError is a Dinero error answer, already decoded.

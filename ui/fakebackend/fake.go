@@ -35,6 +35,12 @@ type Backend struct {
 	// PageGate, when set, is waited on after each page of AllPages, so a
 	// test can look at the progress and cancel.
 	PageGate chan struct{}
+	// LiveDir, when set, is where AllPages also writes the merged array,
+	// page by page, naming the file in its progress as the real backend
+	// does (the file is removed at the end); PageETA is the time left it
+	// reports per page still to come.
+	LiveDir  string
+	PageETA  time.Duration
 	SavedOrg int64
 	Opened   []string
 	Now      func() time.Time

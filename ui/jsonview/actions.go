@@ -111,8 +111,11 @@ func (s savedMsg) text() string {
 // saveCmd writes what is shown (the document or the query result) to path
 // atomically: the file is either the old one or complete.
 func (m Model) saveCmd(path string, overwrite bool) tea.Cmd {
-	data := m.doc.Bytes()
+	data, closers := m.doc.Bytes(), m.doc.closers()
 	return func() tea.Msg {
+		if closers != nil { // a document still arriving (OpenUnfinished): saved as valid JSON
+			data = append(data[:len(data):len(data)], closers...)
+		}
 		p, err := saveFile(path, data, overwrite)
 		return savedMsg{path: p, size: len(data), err: err}
 	}

@@ -110,6 +110,9 @@ type Document struct {
 
 	src    *source // the file behind a mapping, or nil
 	shared bool    // data belongs to another document (a query result)
+	// unfinished: data is the start of a document still being written
+	// (OpenUnfinished); ending inside a value is not an error.
+	unfinished bool
 }
 
 // maxSize is the largest document the 32-bit offsets of the index can address.

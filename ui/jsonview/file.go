@@ -139,6 +139,9 @@ func (d *Document) Changed() bool {
 		return true
 	}
 	st, err := s.f.Stat()
+	if err == nil && d.unfinished && st.Size() >= s.size {
+		return false // still being written after the part mapped
+	}
 	if err != nil || st.Size() != s.size || !st.ModTime().Equal(s.mtime) {
 		s.changed.Store(true)
 	}

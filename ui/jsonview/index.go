@@ -48,6 +48,9 @@ var firstScreenLines = 4096
 
 var errStopped = errors.New("indexing stopped")
 
+// errTruncated is the error of input that ends inside a value.
+var errTruncated = errors.New("the input looks truncated")
+
 // indexer builds the line table of a JSON document in one pass, without
 // recursion: stack holds the opening lines of the containers still open.
 type indexer struct {
@@ -98,6 +101,11 @@ func (d *Document) index(ready chan struct{}) {
 // text; after it the lines indexed so far stay browsable.
 func (ix *indexer) fail(err error) {
 	d := ix.d
+	if d.unfinished && errors.Is(err, errTruncated) {
+		d.lines.publish() // the rest is on its way (OpenUnfinished)
+		d.indexed.Store(int64(len(d.data)))
+		return
+	}
 	if ix.ready == nil || !ix.signalled() {
 		huge := d.lines.huge
 		d.lines = newLineTable(len(d.data))
@@ -441,7 +449,7 @@ func (ix *indexer) escape(p int) (int, error) {
 
 func (ix *indexer) eof() error {
 	ln, col := lineCol(ix.b, len(ix.b))
-	return fmt.Errorf("the input looks truncated: it ends inside a value at line %d, column %d", ln, col)
+	return fmt.Errorf("%w: it ends inside a value at line %d, column %d", errTruncated, ln, col)
 }
 
 // syntaxError describes the byte at ix.pos with its line and column.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dinero-tui/dinero-tui/ui/common"
@@ -24,8 +25,10 @@ type pagesProgress struct {
 	pages, items, bytes atomic.Int64
 	last                atomic.Int64 // when items last arrived, Unix nanoseconds
 	total               atomic.Int64 // items in all pages (the server's count); 0 if unknown
-	times               pageTimes
+	eta                 atomic.Int64 // the time left the backend estimated, nanoseconds; 0 if unknown
+	etaAt               atomic.Int64 // when it did, Unix nanoseconds
 	wait                waitState
+	live                liveFile // the merged array so far, for the viewer
 }
 
 // stalledAfter is how long without new items before the pane says it is
@@ -51,7 +54,7 @@ func (m *Model) fetchAll() tea.Cmd {
 		m.problem = "This endpoint is not paged: A fetches every page of a paged list."
 		return nil
 	}
-	pr := &pagesProgress{times: pageTimes{start: m.com.Now()}}
+	pr := &pagesProgress{}
 	pr.last.Store(m.com.Now().UnixNano())
 	if pg, ok := m.Paging(); ok {
 		pr.total.Store(int64(pg.Total))
@@ -68,7 +71,9 @@ func (m *Model) fetchAll() tea.Cmd {
 		resp, err := be.AllPages(ctx, req, func(p common.PagesProgress) {
 			t := now()
 			pr.last.Store(t.UnixNano())
-			pr.times.add(t)
+			pr.eta.Store(int64(p.ETA))
+			pr.etaAt.Store(t.UnixNano())
+			pr.live.set(p.File, p.Bytes, p.Items)
 			if p.Total > 0 {
 				pr.total.Store(int64(p.Total))
 			}
@@ -110,20 +115,16 @@ func (m *Model) copyCurl() tea.Cmd {
 	return shellcmd.CopyCurl(r, m.com.Profile.APIURL)
 }
 
-// fetchingView is the pane while every page is fetched.
+// fetchingView is the pane while every page is fetched and no item has
+// arrived yet.
 func (m *Model) fetchingView(h int) string {
 	s := m.com.Styles
 	pr := m.fetching
 	target := m.allReq.Method + " " + ExpandPath(m.allReq)
-	items, pages, total := int(pr.items.Load()), int(pr.pages.Load()), int(pr.total.Load())
-	count := Thousands(items) + " items"
-	if total > 0 {
-		count = Thousands(items) + " of " + Thousands(total) + " items"
-	}
-	status := fmt.Sprintf("%d %s · %s · %s", pages, plural(pages, "page", "pages"), count, FormatSize(pr.bytes.Load()))
-	now := m.com.Now()
-	if left, ok := m.fetchETA(now); ok {
-		status += " · about " + formatLeft(left) + " left"
+	items, total := int(pr.items.Load()), int(pr.total.Load())
+	status, note, noteStyle := m.fetchStatus()
+	if note == "" {
+		note, noteStyle = "Dinero allows 100 requests a minute; large lists take a while.", s.Muted
 	}
 	bar := ""
 	if total > 0 {
@@ -131,36 +132,57 @@ func (m *Model) fetchingView(h int) string {
 		n := min(w, items*w/total)
 		bar = " " + s.Progress.Done.Render(strings.Repeat("█", n)) + s.Progress.Rest.Render(strings.Repeat("░", w-n))
 	}
-	note, noteStyle := "Dinero allows 100 requests a minute; large lists take a while.", s.Muted
-	if d, why := pr.wait.left(now); d > 0 {
-		note, noteStyle = waitLine(d, why), s.Warning
-	} else if now.Sub(time.Unix(0, pr.last.Load())) > stalledAfter {
-		note, noteStyle = "Waiting: Dinero allows 100 requests a minute.", s.Warning
-	}
 	w := m.width - 1
 	lines := []string{"", " " + m.spinner.View() + " Fetching every page of " + s.Value.Render(ansi.Truncate(target, max(1, m.width-28), "…")),
 		"", bar, common.Wrap(status, w, " ", plainText), "", common.Wrap(note, w, " ", noteStyle.Render), " " + s.Muted.Render("esc cancels")}
 	return common.FitBlock(strings.Join(lines, "\n"), m.width, h)
 }
 
-// fetchETA is the time left to fetch every page: the pages still to ask
-// for (from the server's count of items and the page size) under the
-// request budget, at the pace pages have come so far.
+// fetchStatus is the progress of the fetch of every page (pages, items,
+// bytes, time left) and, when it waits, a note saying why in its style.
+func (m *Model) fetchStatus() (status, note string, noteStyle lipgloss.Style) {
+	s := m.com.Styles
+	pr := m.fetching
+	items, pages, total := int(pr.items.Load()), int(pr.pages.Load()), int(pr.total.Load())
+	count := Thousands(items) + " items"
+	if total > 0 {
+		count = Thousands(items) + " of " + Thousands(total) + " items"
+	}
+	status = fmt.Sprintf("%d %s · %s · %s", pages, plural(pages, "page", "pages"), count, FormatSize(pr.bytes.Load()))
+	now := m.com.Now()
+	if left, ok := m.fetchETA(now); ok {
+		status += " · about " + formatLeft(left) + " left"
+	}
+	if d, why := pr.wait.left(now); d > 0 {
+		return status, waitLine(d, why), s.Warning
+	} else if now.Sub(time.Unix(0, pr.last.Load())) > stalledAfter {
+		return status, "Waiting: Dinero allows 100 requests a minute.", s.Warning
+	}
+	return status, "", s.Muted
+}
+
+// fetchETA is the time left to fetch every page: the backend's estimate
+// (the API client's request budget and the pace so far) when the last
+// page landed, counted down since, and never less than a wait announced.
 func (m *Model) fetchETA(now time.Time) (time.Duration, bool) {
 	pr := m.fetching
-	total, items := int(pr.total.Load()), int(pr.items.Load())
-	size, err := strconv.Atoi(m.allReq.Query.Get("pageSize"))
-	if total <= 0 || err != nil || size <= 0 || pr.pages.Load() == 0 {
+	eta := time.Duration(pr.eta.Load())
+	if eta <= 0 || pr.pages.Load() == 0 {
 		return 0, false
 	}
-	left := (max(0, total-items) + size - 1) / size
-	wait, _ := pr.wait.left(now)
-	return pr.times.eta(now, left, wait)
+	left := eta - now.Sub(time.Unix(0, pr.etaAt.Load()))
+	if wait, _ := pr.wait.left(now); wait > left {
+		left = wait
+	}
+	return left, left > 0
 }
 
 // mergedSummary is the summary line of a merged answer.
 func (m *Model) mergedSummary() string {
 	r := m.resp
+	if r.Partial {
+		return m.partialSummary()
+	}
 	return fmt.Sprintf("all pages · %s items · %s", Thousands(r.Items), FormatSize(r.Size)) +
 		fmt.Sprintf(" · %d %s in %s", r.Pages, plural(r.Pages, "page", "pages"), formatDuration(r.Duration))
 }

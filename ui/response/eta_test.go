@@ -16,36 +16,6 @@ import (
 	"github.com/dinero-tui/dinero-tui/ui/styles"
 )
 
-func TestEstimateLeftKeepsTheBudget(t *testing.T) {
-	t0 := time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
-	burst := make([]time.Time, 100)
-	for i := range burst {
-		burst[i] = t0.Add(time.Duration(i) * 100 * time.Millisecond)
-	}
-	cases := []struct {
-		name string
-		sent []time.Time
-		now  time.Time
-		left int
-		per  time.Duration
-		want time.Duration
-	}{
-		{"nothing left", nil, t0, 0, time.Second, 0},
-		{"under the budget: the pace", nil, t0, 50, time.Second, 50 * time.Second},
-		{"slow pages never meet the budget", nil, t0, 250, time.Second, 250 * time.Second},
-		// 100 in 20 s, then the 101st waits for the first to leave the
-		// window (63 s), the 201st for the 101st (126 s), 49 more after it
-		{"fast pages wait for the budget", nil, t0, 250, 200 * time.Millisecond, 136 * time.Second},
-		{"a full window already sent", burst, t0.Add(10 * time.Second), 1, time.Second,
-			63*time.Second - 10*time.Second + time.Second},
-	}
-	for _, c := range cases {
-		if got := estimateLeft(c.sent, c.now, c.left, c.per); got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
-		}
-	}
-}
-
 func TestFormatLeft(t *testing.T) {
 	for d, want := range map[time.Duration]string{0: "1 s", 42 * time.Second: "42 s", 580 * time.Second: "9m 40s",
 		65 * time.Minute: "1h 05m"} {
@@ -65,8 +35,9 @@ func newTestPane(t *testing.T, now *time.Time, be common.Backend) *Model {
 	return m
 }
 
-// The fetch of every page shows pages, items, bytes and the time left
-// from the pace so far and the request budget.
+// The fetch of every page shows pages, items, bytes and the time left the
+// backend estimated (the API client's request budget), counted down, and
+// never less than a wait the client announced.
 func TestFetchingShowsTimeLeft(t *testing.T) {
 	now := time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
 	m := newTestPane(t, &now, fakebackend.New(true))
@@ -74,26 +45,30 @@ func TestFetchingShowsTimeLeft(t *testing.T) {
 	m.req = common.Request{Method: "GET", Path: m.op.Path, PathParams: map[string]string{"organizationId": "1"}}
 	m.allReq = AllPagesRequest(m.req)
 	m.sending = true
-	pr := &pagesProgress{times: pageTimes{start: now}}
+	pr := &pagesProgress{}
 	m.fetching = pr
 	pr.total.Store(100_000)
-	for i := 1; i <= 3; i++ { // a page a second
-		pr.times.add(now.Add(time.Duration(i) * time.Second))
-	}
 	pr.pages.Store(3)
 	pr.items.Store(3000)
 	pr.bytes.Store(1_500_000)
+	pr.eta.Store(int64(100 * time.Second))
+	pr.etaAt.Store(now.UnixNano())
 	now = now.Add(3 * time.Second)
 	pr.last.Store(now.UnixNano())
 	view := ansi.Strip(m.View())
 	if !strings.Contains(view, "3 pages · 3,000 of 100,000 items · 1.5 MB · about 1m 37s left") {
 		t.Fatalf("progress:\n%s", view)
 	}
-	pr.wait.set(now.Add(41*time.Second), "request budget (100 per 1m0s)")
+	pr.wait.set(now.Add(138*time.Second), "request budget (100 per 1m0s)")
 	view = ansi.Strip(m.View())
-	if !strings.Contains(view, "Waiting 41 s before sending: Dinero allows 100 requests a minute per company.") ||
-		!strings.Contains(view, "about 2m 18s left") { // 41 s, then 97 pages a second apart
+	if !strings.Contains(view, "Waiting 2m 18s before sending: Dinero allows 100 requests") ||
+		!strings.Contains(view, "about 2m 18s left") {
 		t.Fatalf("waiting:\n%s", view)
+	}
+	pr.eta.Store(0)
+	pr.wait.set(now, "")
+	if view := ansi.Strip(m.View()); strings.Contains(view, "left") {
+		t.Fatalf("no estimate:\n%s", view)
 	}
 }
 

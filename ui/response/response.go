@@ -36,6 +36,8 @@ type Model struct {
 	cancel      context.CancelFunc
 	progress    *progress
 	fetching    *pagesProgress // set while every page is fetched
+	live        *liveView      // the merged array so far, shown while it arrives
+	partialOf   int            // the items a partial answer (Response.Partial) was part of; 0 if unknown
 	allReq      common.Request // the request of that fetch
 	gen         int
 	spinner     spinner.Model
@@ -103,6 +105,12 @@ func (m *Model) RefreshStyles() {
 func (m *Model) Title() string {
 	if m.sending && m.fetching == nil {
 		return "sending"
+	}
+	if m.sending {
+		return "fetching all pages"
+	}
+	if m.merged() && m.resp.Partial {
+		return "partial"
 	}
 	if m.merged() {
 		return "all pages"
@@ -231,6 +239,7 @@ func (m *Model) stop() {
 		m.cancel = nil
 	}
 	m.sending, m.fetching = false, nil
+	m.dropLive()
 }
 
 func (m *Model) handleSent(msg sentMsg) tea.Cmd {
@@ -239,6 +248,14 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 			msg.doc.Close()
 		}
 		return nil
+	}
+	if msg.all && m.liveShown() && (msg.msg.Err != nil || msg.msg.Resp != nil && msg.msg.Resp.Err != nil) {
+		return m.stopPartial(msg)
+	}
+	var live bool
+	var liveCmd tea.Cmd
+	if msg.all && msg.msg.Err == nil {
+		live, liveCmd = m.finishLive(msg.doc) // keeps the position in the items so far
 	}
 	m.stop()
 	if err := msg.msg.Err; err != nil {
@@ -267,9 +284,11 @@ func (m *Model) handleSent(msg sentMsg) tea.Cmd {
 	if msg.all {
 		m.req = msg.msg.Req
 	}
-	m.viewer.SetDocument(msg.doc)
+	if !live {
+		m.viewer.SetDocument(msg.doc)
+	}
 	m.SetSize(m.width, m.height)
-	return m.answered(msg)
+	return tea.Batch(liveCmd, m.answered(msg))
 }
 
 // answered tells the root about a sent request (for the history); the

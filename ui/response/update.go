@@ -27,9 +27,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		return m, nil
 	case progressTickMsg:
 		if msg.gen == m.gen && m.sending {
-			return m, m.progressTick()
+			return m, tea.Batch(m.progressTick(), m.refreshLive(), m.showPending())
 		}
 		return m, nil
+	case liveMsg:
+		return m, m.handleLive(msg)
 	case spinner.TickMsg:
 		if m.sending {
 			var cmd tea.Cmd
@@ -76,9 +78,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case key.Matches(msg, k.Cancel) && m.liveShown() && m.viewer.WantsEsc():
+		// esc leaves the viewer's search or query result first
 	case key.Matches(msg, k.Cancel) && m.sending:
 		m.problem = "Cancelled. Press R to send it again."
-		if m.fetching != nil {
+		if m.fetching != nil && !m.keepPartial("Stopped") {
 			m.problem = "Cancelled. Press A to fetch every page again."
 		}
 		m.stop()
@@ -93,6 +97,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Back):
 		return common.Cmd(common.BackMsg{})
+	case m.sending && m.liveShown():
+		return m.liveKey(msg)
 	case m.sending:
 		return nil
 	case key.Matches(msg, k.AllPages), key.Matches(msg, k.Resend) && m.merged():
@@ -181,7 +187,7 @@ var itemPath = regexp.MustCompile(`^(Collection\.\d+|\d+)(\.|$)`)
 // item returns the object the user is on: the collection item under the
 // viewer's cursor, or the answer itself when it is a single object.
 func (m *Model) item() gjson.Result {
-	if m.doc == nil || !m.doc.IsJSON() || m.viewer.Query() != "" || m.resp == nil || m.resp.Err != nil {
+	if m.doc == nil || !m.doc.IsJSON() || m.viewer.Query() != "" || m.resp == nil || m.resp.Err != nil || m.liveShown() {
 		return gjson.Result{}
 	}
 	body := m.doc.Bytes()

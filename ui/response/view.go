@@ -27,7 +27,9 @@ func (m *Model) chromeLines() []string {
 	var lines []string
 	// while another request is on its way the last answer's status is
 	// not shown (it would read as the new one's)
-	if m.resp != nil && (!m.sending || m.fetching != nil) {
+	if m.liveShown() {
+		lines = m.liveLines(w)
+	} else if m.resp != nil && (!m.sending || m.fetching != nil) {
 		lines = append(lines, m.summary(w))
 		lines = append(lines, m.errorLines(w)...)
 	}
@@ -113,6 +115,9 @@ func (m *Model) View() string {
 	bodyH := max(1, m.height-len(chrome))
 	var body string
 	switch {
+	case m.liveShown():
+		m.viewer.SetSize(m.width, bodyH)
+		body = m.viewer.View()
 	case m.sending && m.fetching != nil:
 		body = m.fetchingView(bodyH)
 	case m.sending:
