@@ -136,6 +136,7 @@ func (oa *openAPI) operation(method, path string, op *object, shared []any) (Ope
 	if content != nil {
 		o.Accepts = append(o.Accepts, content.keys...)
 	}
+	o.Accepts = acceptsNamedInText(o.Accepts, o.Description)
 	o.Paged = hasParam(o.Query, "page") && hasParam(o.Query, "pageSize") && oa.returnsCollection(content)
 	return o, notes
 }
@@ -388,4 +389,23 @@ func uniqueID(seen map[string]int, id string) string {
 		return fmt.Sprintf("%s-%d", id, n)
 	}
 	return id
+}
+
+// octetStream is the media type Dinero answers a PDF in.
+const octetStream = "application/octet-stream"
+
+// acceptsNamedInText adds application/octet-stream to an operation's answer
+// types when its description tells the reader to ask for it with the Accept
+// header although the responses omit it (Dinero's "Get credit note": "json or
+// pdf ... 'application/octet-stream'" with only a JSON response listed).
+func acceptsNamedInText(accepts []string, description string) []string {
+	if len(accepts) == 0 || !strings.Contains(description, "Accept header") || !strings.Contains(description, octetStream) {
+		return accepts
+	}
+	for _, a := range accepts {
+		if a == octetStream {
+			return accepts
+		}
+	}
+	return append(accepts, octetStream)
 }
