@@ -107,6 +107,7 @@ type Document struct {
 
 	ordMu    sync.Mutex
 	ordCache map[uint32]uint32 // positions of opening lines among their siblings
+	dupCache map[uint32]uint32 // places of members among those of the same key
 
 	src    *source // the file behind a mapping, or nil
 	shared bool    // data belongs to another document (a query result)

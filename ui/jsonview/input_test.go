@@ -110,7 +110,7 @@ func TestSearchScrollsToAMatchInALongLine(t *testing.T) {
 func TestEmptyKeysHavePaths(t *testing.T) {
 	src := `{"":{"":1},"a":{"":2}}`
 	d := mustParse(t, src)
-	for line, want := range map[int]string{1: "@this.", 2: "@this..", 5: "a."} {
+	for line, want := range map[int]string{1: `@key:["",1]`, 2: `@key:["",1].@key:["",1]`, 5: `a.@key:["",1]`} {
 		p := d.Path(line)
 		if p != want {
 			t.Errorf("Path(%d) = %q, want %q", line, p, want)

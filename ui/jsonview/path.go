@@ -8,7 +8,9 @@ import (
 )
 
 // Path returns the gjson path of line i ("@this" for the root, "..N" for
-// the N-th value of a JSON Lines sequence). A closing line has the path of
+// the N-th value of a JSON Lines sequence, `@key:["a",2]` for the second
+// of two "a" members and `@key:["",1]` for an empty key, which plain gjson
+// paths cannot always reach: see KeyModifier). A closing line has the path of
 // its container. The path is not sanitized: pass it through Sanitize before
 // showing it.
 func (d *Document) Path(i int) string {
@@ -26,7 +28,11 @@ func (d *Document) Path(i int) string {
 			break
 		}
 		if l.flags&flagKey != 0 {
-			parts = append(parts, gjson.Escape(d.Key(i)))
+			if n := d.keyOrdinal(i); n > 1 || d.Key(i) == "" {
+				parts = append(parts, d.keyPart(i, n))
+			} else {
+				parts = append(parts, gjson.Escape(d.Key(i)))
+			}
 		} else {
 			parts = append(parts, strconv.Itoa(d.ord(i)))
 		}
@@ -37,11 +43,6 @@ func (d *Document) Path(i int) string {
 	}
 	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
 		parts[a], parts[b] = parts[b], parts[a]
-	}
-	if parts[0] == "" {
-		// gjson reads an empty path as the key "", but "" means "no path"
-		// to callers: spell it from the root.
-		return "@this." + strings.Join(parts, ".")
 	}
 	return strings.Join(parts, ".")
 }
