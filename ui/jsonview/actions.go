@@ -76,7 +76,7 @@ func (m Model) currentKey() string {
 	switch {
 	case l.flags&flagKey != 0:
 		return d.Key(i)
-	case l.parent != noLine:
+	case d.parent(i) >= 0:
 		return fmt.Sprint(d.ord(i))
 	}
 	return ""

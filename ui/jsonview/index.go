@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -99,9 +98,7 @@ func (d *Document) index(ready chan struct{}) {
 func (ix *indexer) fail(err error) {
 	d := ix.d
 	if ix.ready == nil || !ix.signalled() {
-		huge := d.lines.huge
-		d.lines = newLineTable(len(d.data))
-		d.lines.huge = huge
+		d.lines = newLineIndex(len(d.data))
 		d.isJSON = false
 		d.seq.Store(false)
 		d.fallBackToText(err)
@@ -251,7 +248,8 @@ func (ix *indexer) value(lineStart int, hasKey bool) error {
 func (ix *indexer) afterValue() (int, bool, error) {
 	for len(ix.stack) > 0 {
 		top := ix.stack[len(ix.stack)-1]
-		inObject := ix.d.line(int(top)).kind == kindObject
+		_, kind := ix.d.lines.depthKind(int(top))
+		inObject := kind == kindObject
 		if ix.lastOpened(top) {
 			// Just opened: the first child follows directly.
 			return ix.member(inObject)
@@ -316,32 +314,38 @@ func (ix *indexer) closeTop() {
 	ix.stack = ix.stack[:len(ix.stack)-1]
 	ix.count = ix.count[:len(ix.count)-1]
 	kind := kindObjectEnd
-	if ix.d.line(int(top)).kind == kindArray {
+	if _, k := ix.d.lines.depthKind(int(top)); k == kindArray {
 		kind = kindArrayEnd
 	}
-	t := &ix.d.lines
-	t.add(line{off: uint32(ix.pos), pair: top, parent: n, depth: uint16(len(ix.stack)), kind: kind})
-	atomic.StoreUint32(&t.at(int(top)).pair, uint32(t.n-1))
+	parent := noLine
+	if len(ix.stack) > 0 {
+		parent = ix.stack[len(ix.stack)-1]
+	}
+	t := ix.d.lines
+	if err := t.add(ix.pos, len(ix.stack), kind, 0, parent, n); err != nil {
+		ix.stopErr = err
+		return
+	}
+	t.close(int(top), t.n-1)
 	ix.maybePublish()
 }
 
 // add appends a line for a value at the current nesting and returns its index.
 func (ix *indexer) add(off int, kind uint8, hasKey bool) int {
-	l := line{off: uint32(off), parent: noLine, depth: uint16(len(ix.stack)), kind: kind}
+	var flags uint8
 	if hasKey {
-		l.flags = flagKey
+		flags = flagKey
 	}
-	ord := ix.roots
+	parent, ord := noLine, ix.roots
 	if n := len(ix.stack); n > 0 {
-		l.parent = ix.stack[n-1]
-		ord = ix.count[n-1]
+		parent, ord = ix.stack[n-1], ix.count[n-1]
 		ix.count[n-1]++
 	}
-	if !isOpen(kind) {
-		l.pair = ord
+	t := ix.d.lines
+	if err := t.add(off, len(ix.stack), kind, flags, parent, ord); err != nil {
+		ix.stopErr = err
+		return t.n - 1
 	}
-	t := &ix.d.lines
-	t.add(l)
 	ix.maybePublish()
 	return t.n - 1
 }

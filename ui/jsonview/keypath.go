@@ -56,19 +56,21 @@ func (d *Document) rawKey(i int) []byte {
 // its object with the same key: 1 unless the key is repeated. Answers are
 // kept, as the header asks for every row the cursor visits.
 func (d *Document) keyOrdinal(i int) int {
-	d.ordMu.Lock()
-	defer d.ordMu.Unlock()
-	if n, ok := d.dupCache[uint32(i)]; ok {
+	t, at := d.lines, uint32(d.view.first+i)
+	t.cacheMu.Lock()
+	n, ok := t.dupCache[at]
+	t.cacheMu.Unlock()
+	if ok {
 		return int(n)
 	}
 	key := d.rawKey(i)
 	escaped := bytes.IndexByte(key, '\\') >= 0
 	decoded := ""
-	n := 1
-	parent := d.line(i).parent
-	for j := i - 1; j >= 0 && uint32(j) != parent; j-- {
+	n = 1
+	parent := d.parent(i)
+	for j := i - 1; j >= 0 && j != parent; j-- {
 		if isClose(d.line(j).kind) {
-			j = int(d.line(j).pair)
+			j = d.pair(j)
 		}
 		k := d.rawKey(j)
 		switch {
@@ -84,9 +86,11 @@ func (d *Document) keyOrdinal(i int) int {
 			}
 		}
 	}
-	if d.dupCache == nil || len(d.dupCache) > 1<<20 {
-		d.dupCache = make(map[uint32]uint32)
+	t.cacheMu.Lock()
+	if t.dupCache == nil || len(t.dupCache) > 1<<20 {
+		t.dupCache = make(map[uint32]uint32)
 	}
-	d.dupCache[uint32(i)] = uint32(n)
-	return n
+	t.dupCache[at] = n
+	t.cacheMu.Unlock()
+	return int(n)
 }
