@@ -18,4 +18,3 @@ func mapFile(f *os.File, size int64) ([]byte, func() error, error) {
 }
 
 func dropPages(data []byte, lo, hi int) {}
-

@@ -35,4 +35,3 @@ func dropPages(data []byte, lo, hi int) {
 	}
 	_ = unix.Madvise(data[lo:hi], unix.MADV_DONTNEED)
 }
-
