@@ -164,7 +164,7 @@ func (d *Document) line(i int) line {
 		l.off -= v.base
 		l.depth -= v.depth
 		if i == 0 {
-			l.flags = 0 // the key of a query result is outside it
+			l.off, l.flags = 0, 0 // the key of a query result is outside it
 		}
 	}
 	return l
