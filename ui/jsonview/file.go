@@ -75,6 +75,7 @@ func OpenFile(f *os.File) (*Document, error) {
 	}
 	d := newDocument(data)
 	d.src = &source{f: f, size: st.Size(), mtime: st.ModTime(), release: release}
+	d.lines.arena = &arena{}
 	return startIndexing(d), nil
 }
 
@@ -117,6 +118,7 @@ func (d *Document) Close() error {
 	}
 	r := d.src.release
 	d.src.release = nil
+	d.lines.arena.release()
 	err := r()
 	if cerr := d.src.f.Close(); err == nil {
 		err = cerr

@@ -11,6 +11,10 @@ import (
 // maxDepth bounds nesting so depths fit the index and paths stay usable.
 const maxDepth = 10000
 
+// populateEvery is how many bytes of a mapped file are mapped in at once
+// ahead of the indexer.
+const populateEvery = 16 << 20
+
 // dropEvery is how many bytes of a mapped file are indexed before the pages
 // already read are handed back to the kernel's page cache.
 const dropEvery = 64 << 20
@@ -58,6 +62,7 @@ type indexer struct {
 	roots   uint32   // root values seen (JSON Lines)
 	ready   chan struct{}
 	dropped int
+	ahead   int   // mapped bytes populated ahead of the indexer
 	stopErr error // set when Close asked the indexer to stop
 }
 
@@ -98,7 +103,9 @@ func (d *Document) index(ready chan struct{}) {
 func (ix *indexer) fail(err error) {
 	d := ix.d
 	if ix.ready == nil || !ix.signalled() {
+		a := d.lines.arena
 		d.lines = newLineIndex(len(d.data))
+		d.lines.arena = a
 		d.isJSON = false
 		d.seq.Store(false)
 		d.fallBackToText(err)
@@ -128,6 +135,10 @@ func (ix *indexer) publish() error {
 	d.indexed.Store(int64(ix.pos))
 	if ix.ready != nil && d.lines.n >= firstScreenLines && !ix.signalled() {
 		close(ix.ready)
+	}
+	if ix.pos+populateEvery/2 > ix.ahead && d.src != nil && !d.shared {
+		ix.ahead = max(ix.ahead, ix.pos) + populateEvery
+		populate(d.data, ix.ahead-populateEvery, ix.ahead)
 	}
 	if ix.pos-ix.dropped > dropEvery {
 		d.dropPages(ix.dropped, ix.pos)

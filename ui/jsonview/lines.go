@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // The line index stores what each display line needs in 4 bytes, in blocks
@@ -38,16 +39,16 @@ type line struct {
 
 // block holds what the 64 lines it starts share.
 type block struct {
-	off    int64                           // offset of the first line
-	cbits  atomic.Uint64                   // which lines open or close a container
-	wide   atomic.Pointer[[blockLen]int64] // full offsets, when the block spans 64 KB or more
-	parent uint32                          // the container around the first line (noLine: none)
-	crank  uint32                          // container lines before the block
-	depth  uint16                          // depth of the first line
+	off    int64         // offset of the first line
+	cbits  atomic.Uint64 // which lines open or close a container
+	wide   atomic.Uint32 // 1 + where its full offsets are kept, when the block spans 64 KB or more
+	parent uint32        // the container around the first line (noLine: none)
+	crank  uint32        // container lines before the block
+	depth  uint16        // depth of the first line
 }
 
-// chunk is chunkLen lines; blocks come first so the garbage collector
-// only looks at the start of it.
+// chunk is chunkLen lines. It holds no Go pointers, so it may live outside
+// the Go heap (see arena).
 type chunk struct {
 	blocks [blocksPerChunk]block
 	cells  [chunkLen]uint32 // low 16 bits: offset from the block's; high 16: kind, key, depth
@@ -67,10 +68,22 @@ type lineIndex struct {
 	n      int                    // lines written (owned by the writer)
 	nside  int                    // container lines written
 	shown  atomic.Int64           // lines published to readers
+	arena  *arena                 // where chunks come from for big files; nil: the Go heap
+
+	wideMu sync.Mutex
+	wides  []*[blockLen]int64 // full offsets of the blocks that need them
 
 	cacheMu  sync.Mutex
 	ordCache map[uint32]uint32 // positions of some scalars among their siblings
 	dupCache map[uint32]uint32 // places of members among those of the same key
+}
+
+// allocIn returns a zeroed T from a (for a big file) or the Go heap.
+func allocIn[T any](a *arena) *T {
+	if p := a.alloc(int(unsafe.Sizeof(*new(T)))); p != nil {
+		return (*T)(p)
+	}
+	return new(T)
 }
 
 func newLineIndex(size int) *lineIndex {
@@ -95,7 +108,7 @@ func (t *lineIndex) add(off, depth int, kind, flags uint8, parent, aux uint32) e
 	}
 	c := t.chunks[i>>chunkBits]
 	if c == nil {
-		c = new(chunk)
+		c = allocIn[chunk](t.arena)
 		t.chunks[i>>chunkBits] = c
 	}
 	b := &c.blocks[i>>blockBits&(blocksPerChunk-1)]
@@ -103,8 +116,10 @@ func (t *lineIndex) add(off, depth int, kind, flags uint8, parent, aux uint32) e
 		b.off, b.parent, b.crank, b.depth = int64(off), parent, uint32(t.nside), uint16(depth)
 	}
 	delta := int64(off) - b.off
-	w := b.wide.Load()
-	if w == nil && delta >= wideOff {
+	var w *[blockLen]int64
+	if b.wide.Load() != 0 {
+		w = t.wide(b)
+	} else if delta >= wideOff {
 		w = t.widen(c, b, i)
 	}
 	if w != nil {
@@ -116,7 +131,7 @@ func (t *lineIndex) add(off, depth int, kind, flags uint8, parent, aux uint32) e
 	if isOpen(kind) || isClose(kind) {
 		s := t.nside
 		if t.side[s>>chunkBits] == nil {
-			t.side[s>>chunkBits] = new([chunkLen]sideEntry)
+			t.side[s>>chunkBits] = allocIn[[chunkLen]sideEntry](t.arena)
 		}
 		t.side[s>>chunkBits][s&(chunkLen-1)] = sideEntry{0, aux}
 		b.cbits.Or(1 << (i & (blockLen - 1)))
@@ -132,8 +147,18 @@ func (t *lineIndex) widen(c *chunk, b *block, i int) *[blockLen]int64 {
 	for j := i &^ (blockLen - 1); j < i; j++ {
 		w[j&(blockLen-1)] = b.off + int64(c.cells[j&(chunkLen-1)]&0xffff)
 	}
-	b.wide.Store(w)
+	t.wideMu.Lock()
+	t.wides = append(t.wides, w)
+	b.wide.Store(uint32(len(t.wides)))
+	t.wideMu.Unlock()
 	return w
+}
+
+// wide returns the full offsets of block b.
+func (t *lineIndex) wide(b *block) *[blockLen]int64 {
+	t.wideMu.Lock()
+	defer t.wideMu.Unlock()
+	return t.wides[b.wide.Load()-1]
 }
 
 // close records that closing line end (the last added) ends opener.
@@ -155,7 +180,7 @@ func (t *lineIndex) at(i int) line {
 	if d := cell & 0xffff; d != wideOff {
 		l.off = int(b.off) + int(d)
 	} else {
-		l.off = int(b.wide.Load()[i&(blockLen-1)])
+		l.off = int(t.wide(b)[i&(blockLen-1)])
 	}
 	return l
 }
