@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -416,8 +417,9 @@ func skipPlain(b []byte, p int) int {
 		special := (x - ones*0x20) & ^x // a byte < 0x20
 		special |= (q - ones) & ^q      // a '"'
 		special |= (s - ones) & ^s      // a '\\'
-		if special&highs != 0 {
-			break
+		if special &= highs; special != 0 {
+			// The lowest flag is exact (borrows only run upwards).
+			return p + bits.TrailingZeros64(special)/8
 		}
 		p += 8
 	}

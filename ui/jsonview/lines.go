@@ -66,6 +66,7 @@ type lineIndex struct {
 	chunks []*chunk               // allocated up front for the most lines the input can have
 	side   []*[chunkLen]sideEntry // likewise, for container lines
 	n      int                    // lines written (owned by the writer)
+	cur    *chunk                 // the chunk line n goes to (owned by the writer)
 	nside  int                    // container lines written
 	shown  atomic.Int64           // lines published to readers
 	arena  *arena                 // where chunks come from for big files; nil: the Go heap
@@ -103,13 +104,13 @@ func (t *lineIndex) block(i int) *block {
 // child count for a closing one.
 func (t *lineIndex) add(off, depth int, kind, flags uint8, parent, aux uint32) error {
 	i := t.n
-	if i >= maxLines || i>>chunkBits >= len(t.chunks) {
-		return errTooManyLines
-	}
-	c := t.chunks[i>>chunkBits]
-	if c == nil {
+	c := t.cur
+	if i&(chunkLen-1) == 0 {
+		if i >= maxLines || i>>chunkBits >= len(t.chunks) {
+			return errTooManyLines
+		}
 		c = allocIn[chunk](t.arena)
-		t.chunks[i>>chunkBits] = c
+		t.chunks[i>>chunkBits], t.cur = c, c
 	}
 	b := &c.blocks[i>>blockBits&(blocksPerChunk-1)]
 	if i&(blockLen-1) == 0 {
