@@ -145,7 +145,7 @@ func (ix *indexer) publish() error {
 		d.dropPages(ix.dropped, ix.pos)
 		ix.dropped = ix.pos
 	}
-	if publishHook != nil {
+	if publishHook != nil && ix.ready != nil {
 		publishHook(d)
 	}
 	if d.stop.Load() {
@@ -154,7 +154,8 @@ func (ix *indexer) publish() error {
 	return nil
 }
 
-// publishHook, when set (by tests), runs after each publication.
+// publishHook, when set (by tests), runs after each publication of a
+// document indexed in the background.
 var publishHook func(*Document)
 
 func (ix *indexer) run() error {

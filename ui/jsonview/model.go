@@ -18,7 +18,8 @@ const (
 // Model is the viewer. Its zero value is not usable; call New.
 type Model struct {
 	doc    *Document // what is shown: the document or a query result
-	base   *Document // the whole document while a query result is shown
+	base   *Document // the whole document while a query result (or tail) is shown
+	tail   *tailDoc  // the preview of the end shown while indexing (see showTail)
 	saved  viewState // where the whole document was left for a query result
 	keys   KeyMap
 	styles Styles
@@ -84,7 +85,7 @@ func (m *Model) SetSize(width, height int) {
 // SetDocument shows doc from the top, with everything unfolded, and forgets
 // any query or search.
 func (m *Model) SetDocument(doc *Document) {
-	m.base = nil
+	m.base, m.tail = nil, nil
 	m.queryText = ""
 	m.term = ""
 	m.status = ""
