@@ -121,11 +121,11 @@ func (m Model) Capturing() bool { return m.mode != modeNone }
 func (m Model) WantsEsc() bool { return m.queryText != "" || m.term != "" }
 
 // CurrentPath returns the gjson path of the current node ("@this" for the
-// root, "" when there is no JSON). Inside a query result it is relative to
-// that result.
+// root, "" when there is no JSON or while the end is shown before it is
+// indexed). Inside a query result it is relative to that result.
 func (m Model) CurrentPath() string {
-	if !m.doc.IsJSON() {
-		return ""
+	if !m.doc.IsJSON() || m.tail != nil {
+		return "" // the preview of the end has no paths yet
 	}
 	return m.doc.Path(m.cursor)
 }

@@ -79,14 +79,14 @@ func TestTailKeysAndHandOver(t *testing.T) {
 	m := New(d, WithStyles(NoColorStyles()))
 	m.SetSize(80, 10)
 	m = press(t, m, "G", "up", "up", "pgup")
-	if m.tail == nil || m.pending != pendBottom || strings.Contains(screen(m), "Pagination") {
+	if m.tail == nil || m.pending != pendBottom || strings.Contains(screen(m), "Pagination") || m.CurrentPath() != "" {
 		t.Fatalf("moving in the preview: tail %v pending %v\n%s", m.tail != nil, m.pending, screen(m))
 	}
 	at := m.tail.doc.line(m.cursor).off - m.tail.prefix + m.tail.from
 	resume()
 	d.Wait()
 	m, _ = m.Update(indexTickMsg{m.tickSeq})
-	if m.tail != nil || m.doc != d || d.line(m.cursor).off != at || m.CurrentPath() == "" {
+	if m.tail != nil || m.doc != d || d.line(m.cursor).off != at || m.CurrentPath() == "" || m.CurrentPath() == "@this" {
 		t.Fatalf("after indexing: tail %v, cursor at byte %d, want %d", m.tail != nil, d.line(m.cursor).off, at)
 	}
 	m = press(t, m, "G")
