@@ -95,7 +95,7 @@ func (m Model) waitText(what string) string {
 // tailText says the end is shown before the indexer has read the rest.
 func (m Model) tailText() string {
 	done, total := m.base.Progress()
-	return fmt.Sprintf("the end, read ahead; line numbers and paths once indexing reaches it (%d%% of %s)", done*100/max(total, 1), sizeText(int(total)))
+	return fmt.Sprintf("the end, read ahead; indexing %d%% of %s", done*100/max(total, 1), sizeText(int(total)))
 }
 
 // progressText is the indexing progress, like "45% of 1.0 GB".

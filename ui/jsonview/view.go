@@ -82,7 +82,7 @@ func (m Model) header() string {
 		path = "text"
 	}
 	if m.tail != nil {
-		path, pos = "the end of the document", " …"
+		path, pos = "the end of the document (line numbers and paths once indexed)", " …"
 	}
 	left := fit(Sanitize(path), max(m.width-len(pos), 0))
 	gap := max(m.width-lipgloss.Width(left)-len(pos), 0)
