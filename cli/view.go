@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/dinero-tui/dinero-tui/ui/jsonview"
@@ -53,6 +54,12 @@ func runView(env *Env, pos []string) int {
 	opts := []tea.ProgramOption{tea.WithContext(env.Ctx)}
 	if f, ok := env.Stdout.(*os.File); ok {
 		opts = append(opts, tea.WithOutput(f))
+		if f == os.Stdout {
+			// Lip Gloss detected the colours of stdout when the program
+			// started; detecting them again runs `tmux info` inside tmux,
+			// which delays the first screen by tens of milliseconds.
+			opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
+		}
 	}
 	final, err := tea.NewProgram(app, opts...).Run()
 	if a, ok := final.(viewApp); ok {

@@ -51,6 +51,9 @@ func (m Model) copyKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status = fmt.Sprintf("copied %s (%s)", what, sizeText(len(text)))
+	if what == "path" && strings.Contains(text, "@"+KeyModifier+":") {
+		m.status += "; @key is dinero-tui's own (its queries and api -q read it; other gjson tools do not)"
+	}
 	return m, tea.SetClipboard(text)
 }
 
@@ -73,7 +76,7 @@ func (m Model) currentKey() string {
 	switch {
 	case l.flags&flagKey != 0:
 		return d.Key(i)
-	case l.parent != noLine:
+	case d.parent(i) >= 0:
 		return fmt.Sprint(d.ord(i))
 	}
 	return ""

@@ -121,8 +121,33 @@ func BenchmarkBottomFromFirstScreen(b *testing.B) {
 	}
 }
 
-// BenchmarkKeysIndexedFile measures page down, G and a search with their
-// redraws on a fully indexed mapped file.
+// BenchmarkEndPreview is G pressed on the first screen, up to the end of
+// the document drawn from the preview read ahead of the indexer.
+func BenchmarkEndPreview(b *testing.B) {
+	for _, s := range openSizes {
+		b.Run(s.name, func(b *testing.B) {
+			path := benchFile(b, s.size)
+			for b.Loop() {
+				d, err := OpenLazy(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m := New(d)
+				m.SetSize(120, 40)
+				m, _ = m.Update(keyMsg("G"))
+				if m.tail == nil || !bytes.Contains([]byte(m.View()), []byte("ResultWithoutFilter")) {
+					b.Fatal("the end is not shown")
+				}
+				b.StopTimer()
+				d.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkKeysIndexedFile measures page down, G, a search and the query
+// @this with their redraws on a fully indexed mapped file.
 func BenchmarkKeysIndexedFile(b *testing.B) {
 	for _, s := range openSizes {
 		b.Run(s.name, func(b *testing.B) {
@@ -141,6 +166,19 @@ func BenchmarkKeysIndexedFile(b *testing.B) {
 					}
 				})
 			}
+			// A query whose result is the whole document shares its bytes
+			// and lines: no copy, no second index.
+			b.Run("query@this", func(b *testing.B) {
+				for b.Loop() {
+					msg := evalQuery(d, "@this", 1)
+					if msg.doc.lines != d.lines {
+						b.Fatal("indexed again")
+					}
+					n := m
+					n = n.applyQuery(msg)
+					_ = n.View()
+				}
+			})
 			b.Run("search", func(b *testing.B) {
 				n := m
 				n.term = "ResultWithoutFilter"

@@ -8,7 +8,6 @@
 package jsonview
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
 )
@@ -34,67 +33,13 @@ const flagKey uint8 = 1
 // noLine is the parent of a root value.
 const noLine = ^uint32(0)
 
-// line is one row of the fully expanded pretty layout (16 bytes).
-type line struct {
-	off uint32 // byte offset of the key (object members) or of the value
-	// pair is, for an opening line, the index of its closing line (0 until
-	// the indexer reaches it; read it with Document.pair); for a closing
-	// line the index of its opening line; for anything else its position
-	// among the parent's children.
-	pair uint32
-	// parent is the index of the enclosing opening line (noLine for a
-	// root); for a closing line, the number of children of the container.
-	parent uint32
-	depth  uint16
-	kind   uint8
-	flags  uint8
-}
-
-// chunkBits sets the size of the chunks lines are stored in, so that growing
-// the table never copies it and readers can use it while it grows.
-const chunkBits = 16
-
-const chunkLen = 1 << chunkBits
-
-// lineTable is an append-only table of lines. One goroutine appends; others
-// read lines below the published count.
-type lineTable struct {
-	chunks []*[chunkLen]line // allocated up front for the most lines the input can have
-	n      int               // lines written (owned by the writer)
-	shown  atomic.Int64      // lines published to readers
-	huge   *hugeChunks       // where chunks come from for big files; nil: the Go heap
-}
-
-func newLineTable(size int) lineTable {
-	// A line takes at least one byte of input, plus the root line.
-	return lineTable{chunks: make([]*[chunkLen]line, size>>chunkBits+2)}
-}
-
-func (t *lineTable) add(l line) {
-	c := t.n >> chunkBits
-	if t.chunks[c] == nil {
-		if t.huge != nil {
-			t.chunks[c] = t.huge.chunk()
-		} else {
-			t.chunks[c] = new([chunkLen]line)
-		}
-	}
-	t.chunks[c][t.n&(chunkLen-1)] = l
-	t.n++
-}
-
-func (t *lineTable) publish() { t.shown.Store(int64(t.n)) }
-
-func (t *lineTable) at(i int) *line {
-	return &t.chunks[i>>chunkBits][i&(chunkLen-1)]
-}
-
 // Document is an indexed JSON (or, failing that, text) document. Lines only
 // ever get added, so it may be shared by several models while it is being
 // indexed.
 type Document struct {
 	data   []byte
-	lines  lineTable
+	lines  *lineIndex
+	view   view // the part of lines shown: all of them, or a query result's
 	isJSON bool
 	seq    atomic.Bool // a sequence of JSON values (JSON Lines): paths start with ..N
 
@@ -105,9 +50,6 @@ type Document struct {
 	problem string // why the input is shown as text, or where the JSON broke
 	err     error  // the indexing error, if any
 
-	ordMu    sync.Mutex
-	ordCache map[uint32]uint32 // positions of opening lines among their siblings
-
 	src    *source // the file behind a mapping, or nil
 	shared bool    // data belongs to another document (a query result)
 	// unfinished: data is the start of a document still being written
@@ -115,20 +57,23 @@ type Document struct {
 	unfinished bool
 }
 
-// maxSize is the largest document the 32-bit offsets of the index can address.
-const maxSize = 1<<32 - 1
+// view is the part of a line index a Document shows. A query result whose
+// value is part of the document shows the lines of that value: line 0 is
+// the index's line first, offsets are counted from base and depths from
+// depth.
+type view struct {
+	first, n    int // n < 0: every line, as far as indexed
+	base, depth int
+}
 
 func newDocument(b []byte) *Document {
-	return &Document{data: b, lines: newLineTable(len(b)), done: make(chan struct{})}
+	return &Document{data: b, lines: newLineIndex(len(b)), view: view{n: -1}, done: make(chan struct{})}
 }
 
 // Parse indexes b. Input that is not valid JSON still yields a Document,
 // shown as text with a one-line explanation; the error then says why.
 // The Document keeps a reference to b, which must not be modified.
 func Parse(b []byte) (*Document, error) {
-	if len(b) > maxSize {
-		return nil, fmt.Errorf("document is %d bytes; the viewer handles up to 4 GiB", len(b))
-	}
 	d := newDocument(b)
 	d.index(nil)
 	return d, d.Err()
@@ -180,6 +125,9 @@ func (d *Document) Lines() int {
 	if d == nil {
 		return 0
 	}
+	if d.view.n >= 0 {
+		return d.view.n
+	}
 	return int(d.lines.shown.Load())
 }
 
@@ -211,15 +159,38 @@ func (d *Document) Progress() (done, total int64) {
 	return d.indexed.Load(), int64(len(d.data))
 }
 
-func (d *Document) line(i int) *line { return d.lines.at(i) }
+// line decodes line i.
+func (d *Document) line(i int) line {
+	v := d.view
+	l := d.lines.at(v.first + i)
+	if v.n >= 0 {
+		l.off -= v.base
+		l.depth -= v.depth
+		if i == 0 {
+			l.off, l.flags = 0, 0 // the key of a query result is outside it
+		}
+	}
+	return l
+}
 
 // pair returns the partner of an opening or closing line; for an opening
 // line whose end has not been indexed yet it returns -1.
 func (d *Document) pair(i int) int {
-	l := d.line(i)
-	p := atomic.LoadUint32(&l.pair)
-	if isOpen(l.kind) && p == 0 {
+	p := d.lines.pair(d.view.first + i)
+	if p < 0 {
 		return -1
 	}
-	return int(p)
+	return p - d.view.first
+}
+
+// parent returns the container around line i, or -1 for a root.
+func (d *Document) parent(i int) int {
+	if d.view.n >= 0 && i == 0 {
+		return -1
+	}
+	p := d.lines.parent(d.view.first + i)
+	if p < 0 {
+		return -1
+	}
+	return p - d.view.first
 }

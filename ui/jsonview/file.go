@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
 	"sync/atomic"
@@ -57,8 +58,8 @@ func OpenFile(f *os.File) (*Document, error) {
 	if !st.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	if st.Size() > maxSize {
-		return nil, fmt.Errorf("%d bytes; the viewer handles up to 4 GiB", st.Size())
+	if st.Size() > math.MaxInt {
+		return nil, fmt.Errorf("%d bytes is more than this build can address; use a 64-bit build", st.Size())
 	}
 	if st.Size() <= copyLimit {
 		data := make([]byte, st.Size())
@@ -74,7 +75,7 @@ func OpenFile(f *os.File) (*Document, error) {
 	}
 	d := newDocument(data)
 	d.src = &source{f: f, size: st.Size(), mtime: st.ModTime(), release: release}
-	d.lines.huge = &hugeChunks{}
+	d.lines.arena = &arena{}
 	return startIndexing(d), nil
 }
 
@@ -117,9 +118,7 @@ func (d *Document) Close() error {
 	}
 	r := d.src.release
 	d.src.release = nil
-	if h := d.lines.huge; h != nil {
-		h.release()
-	}
+	d.lines.arena.release()
 	err := r()
 	if cerr := d.src.f.Close(); err == nil {
 		err = cerr

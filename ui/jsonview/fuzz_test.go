@@ -89,6 +89,7 @@ func checkRoundTrip(t *testing.T, src []byte, d *Document) {
 	for i := range d.Lines() {
 		_ = d.Path(i)
 	}
+	checkIndex(t, d)
 }
 
 // FuzzRender drives the viewer with random input and keys and checks that

@@ -5,12 +5,16 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sync/atomic"
+	"math/bits"
 	"unicode/utf8"
 )
 
 // maxDepth bounds nesting so depths fit the index and paths stay usable.
 const maxDepth = 10000
+
+// populateEvery is how many bytes of a mapped file are mapped in at once
+// ahead of the indexer.
+const populateEvery = 16 << 20
 
 // dropEvery is how many bytes of a mapped file are indexed before the pages
 // already read are handed back to the kernel's page cache.
@@ -62,6 +66,7 @@ type indexer struct {
 	roots   uint32   // root values seen (JSON Lines)
 	ready   chan struct{}
 	dropped int
+	ahead   int   // mapped bytes populated ahead of the indexer
 	stopErr error // set when Close asked the indexer to stop
 }
 
@@ -107,9 +112,9 @@ func (ix *indexer) fail(err error) {
 		return
 	}
 	if ix.ready == nil || !ix.signalled() {
-		huge := d.lines.huge
-		d.lines = newLineTable(len(d.data))
-		d.lines.huge = huge
+		a := d.lines.arena
+		d.lines = newLineIndex(len(d.data))
+		d.lines.arena = a
 		d.isJSON = false
 		d.seq.Store(false)
 		d.fallBackToText(err)
@@ -140,11 +145,15 @@ func (ix *indexer) publish() error {
 	if ix.ready != nil && d.lines.n >= firstScreenLines && !ix.signalled() {
 		close(ix.ready)
 	}
+	if ix.pos+populateEvery/2 > ix.ahead && d.src != nil && !d.shared {
+		ix.ahead = max(ix.ahead, ix.pos) + populateEvery
+		populate(d.data, ix.ahead-populateEvery, ix.ahead)
+	}
 	if ix.pos-ix.dropped > dropEvery {
 		d.dropPages(ix.dropped, ix.pos)
 		ix.dropped = ix.pos
 	}
-	if publishHook != nil {
+	if publishHook != nil && ix.ready != nil {
 		publishHook(d)
 	}
 	if d.stop.Load() {
@@ -153,7 +162,8 @@ func (ix *indexer) publish() error {
 	return nil
 }
 
-// publishHook, when set (by tests), runs after each publication.
+// publishHook, when set (by tests), runs after each publication of a
+// document indexed in the background.
 var publishHook func(*Document)
 
 func (ix *indexer) run() error {
@@ -259,7 +269,8 @@ func (ix *indexer) value(lineStart int, hasKey bool) error {
 func (ix *indexer) afterValue() (int, bool, error) {
 	for len(ix.stack) > 0 {
 		top := ix.stack[len(ix.stack)-1]
-		inObject := ix.d.line(int(top)).kind == kindObject
+		_, kind := ix.d.lines.depthKind(int(top))
+		inObject := kind == kindObject
 		if ix.lastOpened(top) {
 			// Just opened: the first child follows directly.
 			return ix.member(inObject)
@@ -324,32 +335,38 @@ func (ix *indexer) closeTop() {
 	ix.stack = ix.stack[:len(ix.stack)-1]
 	ix.count = ix.count[:len(ix.count)-1]
 	kind := kindObjectEnd
-	if ix.d.line(int(top)).kind == kindArray {
+	if _, k := ix.d.lines.depthKind(int(top)); k == kindArray {
 		kind = kindArrayEnd
 	}
-	t := &ix.d.lines
-	t.add(line{off: uint32(ix.pos), pair: top, parent: n, depth: uint16(len(ix.stack)), kind: kind})
-	atomic.StoreUint32(&t.at(int(top)).pair, uint32(t.n-1))
+	parent := noLine
+	if len(ix.stack) > 0 {
+		parent = ix.stack[len(ix.stack)-1]
+	}
+	t := ix.d.lines
+	if err := t.add(ix.pos, len(ix.stack), kind, 0, parent, n); err != nil {
+		ix.stopErr = err
+		return
+	}
+	t.close(int(top), t.n-1)
 	ix.maybePublish()
 }
 
 // add appends a line for a value at the current nesting and returns its index.
 func (ix *indexer) add(off int, kind uint8, hasKey bool) int {
-	l := line{off: uint32(off), parent: noLine, depth: uint16(len(ix.stack)), kind: kind}
+	var flags uint8
 	if hasKey {
-		l.flags = flagKey
+		flags = flagKey
 	}
-	ord := ix.roots
+	parent, ord := noLine, ix.roots
 	if n := len(ix.stack); n > 0 {
-		l.parent = ix.stack[n-1]
-		ord = ix.count[n-1]
+		parent, ord = ix.stack[n-1], ix.count[n-1]
 		ix.count[n-1]++
 	}
-	if !isOpen(kind) {
-		l.pair = ord
+	t := ix.d.lines
+	if err := t.add(off, len(ix.stack), kind, flags, parent, ord); err != nil {
+		ix.stopErr = err
+		return t.n - 1
 	}
-	t := &ix.d.lines
-	t.add(l)
 	ix.maybePublish()
 	return t.n - 1
 }
@@ -409,8 +426,9 @@ func skipPlain(b []byte, p int) int {
 		special := (x - ones*0x20) & ^x // a byte < 0x20
 		special |= (q - ones) & ^q      // a '"'
 		special |= (s - ones) & ^s      // a '\\'
-		if special&highs != 0 {
-			break
+		if special &= highs; special != 0 {
+			// The lowest flag is exact (borrows only run upwards).
+			return p + bits.TrailingZeros64(special)/8
 		}
 		p += 8
 	}

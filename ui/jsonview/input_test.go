@@ -53,7 +53,7 @@ func TestImperfectInputKeepsStructure(t *testing.T) {
 }
 
 func TestQueryResultSharesTheDocumentBytes(t *testing.T) {
-	d := mustParse(t, bigJSON(100, ""))
+	d := mustParse(t, "\xef\xbb\xbf"+bigJSON(100, "")+"\n ")
 	msg := evalQuery(d, "Collection", 1)
 	msg.doc.Wait()
 	if msg.doc == nil || within(d.Bytes(), unsafeString(msg.doc.Bytes())) == nil {
@@ -61,6 +61,30 @@ func TestQueryResultSharesTheDocumentBytes(t *testing.T) {
 	}
 	if msg.doc.Lines() != 100*7+2 || msg.doc.Path(1) != "0" {
 		t.Fatalf("result: %d lines, path %q", msg.doc.Lines(), msg.doc.Path(1))
+	}
+	for q, lines := range map[string]int{"Collection": 702, "@this": d.Lines(), "Collection.3": 7, "Collection.3.Number": 1, "Pagination": -1} {
+		msg := evalQuery(d, q, 1)
+		if msg.doc == nil || msg.doc.lines != d.lines {
+			t.Fatalf("%s: the result was indexed again", q)
+		}
+		own := mustParse(t, string(msg.doc.Bytes()))
+		if bodyText(msg.doc) != bodyText(own) || lines > 0 && msg.doc.Lines() != lines {
+			t.Fatalf("%s: %d lines\n%s\nwant\n%s", q, msg.doc.Lines(), bodyText(msg.doc), bodyText(own))
+		}
+		checkIndex(t, msg.doc)
+		for i := range msg.doc.Lines() {
+			if msg.doc.Path(i) != own.Path(i) {
+				t.Fatalf("%s: line %d path %q, want %q", q, i, msg.doc.Path(i), own.Path(i))
+			}
+		}
+	}
+	// Parts of a value are not one indexed value: they get an index of their own.
+	data := d.Bytes()
+	for _, part := range []string{`"Collection"`, `Collection`, `"Number":3`} {
+		at := strings.Index(string(data), part)
+		if v := d.subDocument(data[at : at+len(part)]); v != nil {
+			t.Fatalf("%s gave a view of %d lines", part, v.Lines())
+		}
 	}
 	// Computed results have bytes of their own.
 	if msg := evalQuery(d, "Collection.#", 2); string(msg.doc.Bytes()) != "100" {
@@ -110,7 +134,7 @@ func TestSearchScrollsToAMatchInALongLine(t *testing.T) {
 func TestEmptyKeysHavePaths(t *testing.T) {
 	src := `{"":{"":1},"a":{"":2}}`
 	d := mustParse(t, src)
-	for line, want := range map[int]string{1: "@this.", 2: "@this..", 5: "a."} {
+	for line, want := range map[int]string{1: `@key:["",1]`, 2: `@key:["",1].@key:["",1]`, 5: `a.@key:["",1]`} {
 		p := d.Path(line)
 		if p != want {
 			t.Errorf("Path(%d) = %q, want %q", line, p, want)

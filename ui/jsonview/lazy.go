@@ -61,11 +61,18 @@ func (m *Model) catchUp() {
 	d := m.doc
 	switch m.pending {
 	case pendBottom:
-		if !d.Indexing() {
+		switch {
+		case m.tail != nil && !m.base.Indexing():
+			m.pending = pendNone
+			m.status = ""
+			m.leaveTail(true)
+		case m.tail != nil:
+			m.status = m.tailText()
+		case !d.Indexing():
 			m.pending = pendNone
 			m.status = ""
 			m.moveTo(m.last())
-		} else {
+		default:
 			m.status = m.waitText("the end")
 		}
 	case pendMatch:
@@ -83,6 +90,12 @@ func (m *Model) catchUp() {
 // waitText says what is waiting for the indexer and how far it is.
 func (m Model) waitText(what string) string {
 	return fmt.Sprintf("going to %s when indexing reaches it (%s)", what, m.progressText())
+}
+
+// tailText says the end is shown before the indexer has read the rest.
+func (m Model) tailText() string {
+	done, total := m.base.Progress()
+	return fmt.Sprintf("the end, read ahead; indexing %d%% of %s", done*100/max(total, 1), sizeText(int(total)))
 }
 
 // progressText is the indexing progress, like "45% of 1.0 GB".

@@ -18,11 +18,3 @@ func mapFile(f *os.File, size int64) ([]byte, func() error, error) {
 }
 
 func dropPages(data []byte, lo, hi int) {}
-
-// hugeChunks allocates line chunks on the Go heap where anonymous mappings
-// are not used.
-type hugeChunks struct{}
-
-func (h *hugeChunks) chunk() *[chunkLen]line { return new([chunkLen]line) }
-
-func (h *hugeChunks) release() {}

@@ -5,7 +5,6 @@ package jsonview
 import (
 	"fmt"
 	"os"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -35,38 +34,4 @@ func dropPages(data []byte, lo, hi int) {
 		hi = len(data)
 	}
 	_ = unix.Madvise(data[lo:hi], unix.MADV_DONTNEED)
-}
-
-// hugeChunks hands out line chunks from anonymous memory backed by 2 MB
-// pages: indexing a big file then takes 512 times fewer page faults, and
-// Close gives the memory straight back.
-type hugeChunks struct {
-	free    []byte   // the rest of the current region
-	regions [][]byte // every mapping, for release
-}
-
-const hugePage = 2 << 20
-
-func (h *hugeChunks) chunk() *[chunkLen]line {
-	const size = int(unsafe.Sizeof([chunkLen]line{}))
-	if len(h.free) < size {
-		raw, err := unix.Mmap(-1, 0, 2*hugePage, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON)
-		if err != nil {
-			return new([chunkLen]line)
-		}
-		h.regions = append(h.regions, raw)
-		start := (hugePage - int(uintptr(unsafe.Pointer(&raw[0])))%hugePage) % hugePage
-		h.free = raw[start : start+hugePage]
-		_ = unix.Madvise(h.free, unix.MADV_HUGEPAGE)
-	}
-	c := (*[chunkLen]line)(unsafe.Pointer(&h.free[0]))
-	h.free = h.free[size:]
-	return c
-}
-
-func (h *hugeChunks) release() {
-	for _, r := range h.regions {
-		_ = unix.Munmap(r)
-	}
-	h.regions, h.free = nil, nil
 }

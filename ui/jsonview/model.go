@@ -18,7 +18,8 @@ const (
 // Model is the viewer. Its zero value is not usable; call New.
 type Model struct {
 	doc    *Document // what is shown: the document or a query result
-	base   *Document // the whole document while a query result is shown
+	base   *Document // the whole document while a query result (or tail) is shown
+	tail   *tailDoc  // the preview of the end shown while indexing (see showTail)
 	saved  viewState // where the whole document was left for a query result
 	keys   KeyMap
 	styles Styles
@@ -84,7 +85,7 @@ func (m *Model) SetSize(width, height int) {
 // SetDocument shows doc from the top, with everything unfolded, and forgets
 // any query or search.
 func (m *Model) SetDocument(doc *Document) {
-	m.base = nil
+	m.base, m.tail = nil, nil
 	m.queryText = ""
 	m.term = ""
 	m.status = ""
@@ -120,11 +121,11 @@ func (m Model) Capturing() bool { return m.mode != modeNone }
 func (m Model) WantsEsc() bool { return m.queryText != "" || m.term != "" }
 
 // CurrentPath returns the gjson path of the current node ("@this" for the
-// root, "" when there is no JSON). Inside a query result it is relative to
-// that result.
+// root, "" when there is no JSON or while the end is shown before it is
+// indexed). Inside a query result it is relative to that result.
 func (m Model) CurrentPath() string {
-	if !m.doc.IsJSON() {
-		return ""
+	if !m.doc.IsJSON() || m.tail != nil {
+		return "" // the preview of the end has no paths yet
 	}
 	return m.doc.Path(m.cursor)
 }

@@ -20,8 +20,10 @@ func (m Model) prev(i int) int {
 		return -1
 	}
 	j := i - 1
-	if l := m.doc.line(j); isClose(l.kind) && m.isFolded(int(l.pair)) {
-		j = int(l.pair)
+	if l := m.doc.line(j); isClose(l.kind) {
+		if o := m.doc.pair(j); m.isFolded(o) {
+			j = o
+		}
 	}
 	return j
 }
@@ -59,13 +61,15 @@ func (m Model) last() int {
 // container hiding it.
 func (m Model) visible(i int) int {
 	d := m.doc
-	if l := d.line(i); isClose(l.kind) && m.isFolded(int(l.pair)) {
-		i = int(l.pair)
+	if l := d.line(i); isClose(l.kind) {
+		if o := d.pair(i); m.isFolded(o) {
+			i = o
+		}
 	}
 	shown := i
-	for p := d.line(d.opener(i)).parent; p != noLine; p = d.line(int(p)).parent {
-		if m.isFolded(int(p)) {
-			shown = int(p)
+	for p := d.parent(d.opener(i)); p >= 0; p = d.parent(p) {
+		if m.isFolded(p) {
+			shown = p
 		}
 	}
 	return shown
@@ -74,8 +78,8 @@ func (m Model) visible(i int) int {
 // reveal unfolds every container around line i so that it is visible.
 func (m *Model) reveal(i int) {
 	d := m.doc
-	for p := d.line(d.opener(i)).parent; p != noLine; p = d.line(int(p)).parent {
-		m.setFolded(int(p), false)
+	for p := d.parent(d.opener(i)); p >= 0; p = d.parent(p) {
+		m.setFolded(p, false)
 	}
 }
 
@@ -102,8 +106,8 @@ func (m *Model) fold() {
 		m.moveTo(i)
 		return
 	}
-	if l.parent != noLine {
-		m.moveTo(int(l.parent))
+	if p := d.parent(i); p >= 0 {
+		m.moveTo(p)
 	}
 }
 
@@ -177,16 +181,17 @@ func (m *Model) sibling(dir int) {
 				return
 			}
 		}
-		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && (l.parent != noLine || d.seq.Load()) {
+		if j+1 < d.Lines() && !isClose(d.line(j+1).kind) && (d.parent(i) >= 0 || d.seq.Load()) {
 			m.moveTo(j + 1)
 		}
 		return
 	}
-	if i == 0 || uint32(i-1) == l.parent {
+	parent := d.parent(i)
+	if i == 0 || i-1 == parent {
 		return
 	}
 	j := d.opener(i - 1)
-	if l.parent == noLine && d.line(j).parent != noLine {
+	if parent < 0 && d.parent(j) >= 0 {
 		return
 	}
 	m.moveTo(j)
@@ -199,7 +204,7 @@ func (m *Model) parent() {
 		return
 	}
 	i := d.opener(m.cursor)
-	if p := d.line(i).parent; p != noLine {
-		m.moveTo(int(p))
+	if p := d.parent(i); p >= 0 {
+		m.moveTo(p)
 	}
 }

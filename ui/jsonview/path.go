@@ -8,7 +8,9 @@ import (
 )
 
 // Path returns the gjson path of line i ("@this" for the root, "..N" for
-// the N-th value of a JSON Lines sequence). A closing line has the path of
+// the N-th value of a JSON Lines sequence, `@key:["a",2]` for the second
+// of two "a" members and `@key:["",1]` for an empty key, which plain gjson
+// paths cannot always reach: see KeyModifier). A closing line has the path of
 // its container. The path is not sanitized: pass it through Sanitize before
 // showing it.
 func (d *Document) Path(i int) string {
@@ -19,18 +21,23 @@ func (d *Document) Path(i int) string {
 	var parts []string
 	for {
 		l := d.line(i)
-		if l.parent == noLine {
+		parent := d.parent(i)
+		if parent < 0 {
 			if d.seq.Load() {
 				parts = append(parts, ".."+strconv.Itoa(d.ord(i)))
 			}
 			break
 		}
 		if l.flags&flagKey != 0 {
-			parts = append(parts, gjson.Escape(d.Key(i)))
+			if n := d.keyOrdinal(i); n > 1 || d.Key(i) == "" {
+				parts = append(parts, d.keyPart(i, n))
+			} else {
+				parts = append(parts, gjson.Escape(d.Key(i)))
+			}
 		} else {
 			parts = append(parts, strconv.Itoa(d.ord(i)))
 		}
-		i = int(l.parent)
+		i = parent
 	}
 	if len(parts) == 0 {
 		return "@this"
@@ -38,56 +45,17 @@ func (d *Document) Path(i int) string {
 	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
 		parts[a], parts[b] = parts[b], parts[a]
 	}
-	if parts[0] == "" {
-		// gjson reads an empty path as the key "", but "" means "no path"
-		// to callers: spell it from the root.
-		return "@this." + strings.Join(parts, ".")
-	}
 	return strings.Join(parts, ".")
 }
 
 // ord returns the position of line i among its parent's children (or among
-// the roots of a sequence). Scalars store it; for an opening line it is
-// counted from the previous sibling, with the answers kept for next time.
+// the roots of a sequence); the root of a query result is the first.
 func (d *Document) ord(i int) int {
 	i = d.opener(i)
-	l := d.line(i)
-	if !isOpen(l.kind) {
-		return int(l.pair)
+	if d.view.n >= 0 && i == 0 {
+		return 0
 	}
-	d.ordMu.Lock()
-	defer d.ordMu.Unlock()
-	if d.ordCache == nil || len(d.ordCache) > 1<<20 {
-		d.ordCache = make(map[uint32]uint32)
-	}
-	skipped := 0 // opening lines passed on the way back
-	var path []uint32
-	j := i
-	for {
-		if o, ok := d.ordCache[uint32(j)]; ok {
-			return d.remember(path, int(o)+skipped)
-		}
-		path = append(path, uint32(j))
-		k := j - 1
-		if k < 0 || uint32(k) == l.parent {
-			return d.remember(path, skipped)
-		}
-		prev := d.line(k)
-		if !isClose(prev.kind) {
-			return d.remember(path, int(prev.pair)+1+skipped)
-		}
-		j = int(prev.pair)
-		skipped++
-	}
-}
-
-// remember caches the positions of the opening lines on path, the first of
-// which is at position ord and each next one a place earlier.
-func (d *Document) remember(path []uint32, ord int) int {
-	for k, j := range path {
-		d.ordCache[j] = uint32(ord - k)
-	}
-	return ord
+	return d.lines.ord(d.view.first + i)
 }
 
 // Key returns the decoded key of line i, or "" when it has none.
@@ -131,7 +99,7 @@ func (d *Document) lineAt(off int) int {
 // for a closing one, else i itself.
 func (d *Document) opener(i int) int {
 	if l := d.line(i); isClose(l.kind) {
-		return int(l.pair)
+		return d.pair(i)
 	}
 	return i
 }

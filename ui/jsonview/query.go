@@ -1,6 +1,7 @@
 package jsonview
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -58,7 +59,7 @@ func evalQuery(doc *Document, q string, seq int) queryResultMsg {
 	if q == "" {
 		return msg
 	}
-	data := doc.Bytes()
+	data := bytes.TrimPrefix(doc.Bytes(), bom) // gjson does not skip one
 	var r gjson.Result
 	if err := doc.guardFault(func() { r = gjson.Get(unsafeString(data), q) }); err != nil {
 		msg.err = err
@@ -71,15 +72,68 @@ func evalQuery(doc *Document, q string, seq int) queryResultMsg {
 		return msg
 	}
 	// A result that is part of the document shares its bytes (no copy of a
-	// huge value); a computed one (counts, @keys...) gets its own.
+	// huge value) and, once indexed, its lines; a computed one (counts,
+	// @keys...) gets bytes and an index of its own.
 	raw := within(data, r.Raw)
 	if raw == nil {
 		raw = []byte(r.Raw)
+	} else if v := doc.subDocument(raw); v != nil {
+		msg.doc = v
+		return msg
 	}
 	res := newDocument(raw)
 	res.src, res.shared = doc.src, true // changes to the file show here too
 	msg.doc = startIndexing(res)
 	return msg
+}
+
+// subDocument returns the value raw (a part of d's bytes) as a Document
+// that shows d's own lines for it, or nil when raw is not one indexed value.
+func (d *Document) subDocument(raw []byte) *Document {
+	raw = bytes.TrimPrefix(raw, bom) // @this answers the input as it is
+	for len(raw) > 0 && isSpace[raw[0]] {
+		raw = raw[1:]
+	}
+	for len(raw) > 0 && isSpace[raw[len(raw)-1]] {
+		raw = raw[:len(raw)-1]
+	}
+	if len(raw) == 0 {
+		return nil
+	}
+	start := int(uintptr(unsafe.Pointer(unsafe.SliceData(raw))) - uintptr(unsafe.Pointer(unsafe.SliceData(d.data))))
+	end := start + len(raw)
+	if done, _ := d.Progress(); int64(end) > done || d.Lines() == 0 || !d.IsJSON() {
+		return nil
+	}
+	i := d.lineAt(start)
+	if d.valueStart(i) != start {
+		return nil // a key, or part of a string
+	}
+	n := 1
+	if l := d.line(i); isOpen(l.kind) {
+		p := d.pair(i)
+		if p < 0 {
+			return nil
+		}
+		n = p - i + 1
+	} else if isClose(l.kind) || l.kind == kindText {
+		return nil
+	}
+	if d.valueEnd(i) != end {
+		return nil
+	}
+	v := &Document{
+		data:   raw,
+		lines:  d.lines,
+		view:   view{first: d.view.first + i, n: n, base: d.view.base + start, depth: d.view.depth + d.line(i).depth},
+		isJSON: true,
+		done:   make(chan struct{}),
+		src:    d.src,
+		shared: true,
+	}
+	v.indexed.Store(int64(len(raw)))
+	close(v.done)
+	return v
 }
 
 // applyQuery shows a query result if it is still the latest one.

@@ -121,7 +121,7 @@ func (d *Document) children(i int) int {
 	if p < 0 {
 		return -1
 	}
-	return int(d.line(p).parent)
+	return int(d.lines.sideOf(d.view.first + p)[1])
 }
 
 func isOpen(k uint8) bool  { return k == kindObject || k == kindArray }

@@ -23,6 +23,10 @@ func (ix *indexer) literal(word string, lineStart int, kind uint8, hasKey bool) 
 // number checks the JSON number grammar at ix.pos.
 func (ix *indexer) number() error {
 	b, p := ix.b, ix.pos
+	if end := numberEnd(b, p); end > p && (end == len(b) || !numeric[b[end]]) {
+		ix.pos = end
+		return nil
+	}
 	end := p
 	for end < len(b) && numeric[b[end]] {
 		end++
@@ -75,4 +79,43 @@ func validNumber(s []byte) bool {
 		}
 	}
 	return i == len(s)
+}
+
+// numberEnd returns the end of the JSON number at b[p], or p when none
+// starts there; a number followed by more number characters is not one.
+func numberEnd(b []byte, p int) int {
+	i := p
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i++; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		}
+	default:
+		return p
+	}
+	if i < len(b) && b[i] == '.' {
+		if i++; i == len(b) || b[i] < '0' || b[i] > '9' {
+			return p
+		}
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i == len(b) || b[i] < '0' || b[i] > '9' {
+			return p
+		}
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	}
+	return i
 }

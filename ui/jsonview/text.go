@@ -10,7 +10,9 @@ func (d *Document) indexText() {
 	b := d.data
 	off := 0
 	for {
-		d.lines.add(line{off: uint32(off), pair: uint32(d.lines.n), parent: noLine, kind: kindText})
+		if d.lines.add(off, 0, kindText, 0, noLine, 0) != nil {
+			return // more lines than the index holds: the rest is not shown
+		}
 		k := bytes.IndexByte(b[off:], '\n')
 		if k < 0 {
 			return

@@ -49,7 +49,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	k := m.keys
 	m.status = ""
-	m.pending = pendNone
+	if m.tail != nil && !m.tailKey(msg) {
+		m.leaveTail(true)
+	}
+	if m.tail == nil {
+		m.pending = pendNone
+	}
 	h := m.bodyHeight()
 	switch {
 	case key.Matches(msg, k.Up):
@@ -128,8 +133,11 @@ func (m Model) handleOtherKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // bottom goes to the end, or waits for the indexer to get there.
 func (m *Model) bottom() {
 	if m.doc.Indexing() {
-		m.pending = pendBottom
 		m.status = m.waitText("the end")
+		if m.showTail() {
+			m.status = m.tailText()
+		}
+		m.pending = pendBottom
 		return
 	}
 	m.moveTo(m.last())

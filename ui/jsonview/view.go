@@ -81,6 +81,9 @@ func (m Model) header() string {
 	if path == "" && n > 0 {
 		path = "text"
 	}
+	if m.tail != nil {
+		path, pos = "the end of the document (line numbers and paths once indexed)", " …"
+	}
 	left := fit(Sanitize(path), max(m.width-len(pos), 0))
 	gap := max(m.width-lipgloss.Width(left)-len(pos), 0)
 	return m.styles.Path.Render(left + strings.Repeat(" ", gap) + pos)
@@ -107,8 +110,8 @@ func (m Model) footer() string {
 
 // gutterWidth is the width of the line-number column, space included.
 func (m Model) gutterWidth() int {
-	if !m.lineNumbers {
-		return 0
+	if !m.lineNumbers || m.tail != nil {
+		return 0 // the preview of the end has no line numbers yet
 	}
 	return len(strconv.Itoa(m.doc.Lines())) + 1
 }
@@ -149,7 +152,7 @@ func (m Model) renderLine(i, maxRows int) []string {
 		gutter := ""
 		if g > 0 {
 			num := ""
-			if k == 0 {
+			if k == 0 && m.tail == nil {
 				num = strconv.Itoa(i + 1)
 			}
 			gutter = m.styles.LineNumber.Render(fmt.Sprintf("%*s ", g-1, num))
