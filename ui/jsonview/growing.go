@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -42,8 +43,8 @@ func openPrefix(f *os.File, size int64) (*Document, error) {
 		return nil, errors.New("not a regular file")
 	case size > st.Size():
 		return nil, fmt.Errorf("%d bytes written, not %d", st.Size(), size)
-	case size > maxSize:
-		return nil, fmt.Errorf("%d bytes; the viewer handles up to 4 GiB", size)
+	case size > math.MaxInt:
+		return nil, fmt.Errorf("%d bytes is more than this build can address; use a 64-bit build", size)
 	case size <= 0:
 		return nil, errors.New("nothing written yet")
 	}
@@ -64,7 +65,7 @@ func openPrefix(f *os.File, size int64) (*Document, error) {
 	d := newDocument(data)
 	d.unfinished = true
 	d.src = &source{f: f, size: size, mtime: st.ModTime(), release: release}
-	d.lines.huge = &hugeChunks{}
+	d.lines.arena = &arena{}
 	return startIndexing(d), nil
 }
 
@@ -111,12 +112,12 @@ func (d *Document) closers() []byte {
 	l := d.line(i)
 	switch {
 	case isClose(l.kind):
-		i = int(l.pair)
+		i = d.pair(i)
 	case isOpen(l.kind) && d.pair(i) < 0:
 		closer(i)
 	}
-	for p := d.line(i).parent; p != noLine; p = d.line(int(p)).parent {
-		closer(int(p))
+	for p := d.parent(i); p >= 0; p = d.parent(p) {
+		closer(p)
 	}
 	return out
 }
