@@ -30,6 +30,8 @@ set -- --viewer "ours=$DATA/dinero-tui view"
 [ "${FX:-1}" = 1 ] && set -- "$@" --viewer "fx=$DATA/fx"
 # shellcheck disable=SC2086
 python3 "$ROOT/bench/compare.py" --runs "$RUNS" "$@" $FILES
+# the first screen again on a bare pty: tmux's own start-up cost left out
+for f in $FILES; do python3 "$ROOT/bench/ptyfirst.py" --runs 7 --mark Collection "$DATA/dinero-tui" view "$f"; done
 if [ "${PROBE:-0}" = 1 ]; then
 	[ -f "$DATA/str-200m.json" ] || (cd "$ROOT" && go run ./bench/gendata -escaped -size 200MB -o "$DATA/str-200m.json")
 	[ -f "$DATA/inv-500m.json" ] || (cd "$ROOT" && go run ./bench/gendata -size 500MB -seed 3 -o "$DATA/inv-500m.json")
