@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,9 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/dinero-tui/dinero-tui/api/catalog"
-	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/oauth"
-	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 	"github.com/dinero-tui/dinero-tui/ui/internal/keytest"
 )
@@ -28,23 +25,7 @@ func TestDemoWithoutBrowserApproves(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
 	}
-	sb, err := sandbox.Start(sandbox.Options{Size: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close()
-	dir := t.TempDir()
-	env := map[string]string{
-		"DINERO_PROFILE": "demo", "DINERO_CLIENT_ID": sb.ClientID, "DINERO_CLIENT_SECRET": sb.ClientSecret,
-		"DINERO_CONNECT_URL": sb.ConnectURL, "DINERO_API_URL": sb.APIURL,
-		"DINERO_REDIRECT_URI": "http://127.0.0.1:0/callback", "DINERO_TOKEN_STORE": "file",
-		"XDG_CONFIG_HOME": filepath.Join(dir, "c"), "XDG_STATE_HOME": filepath.Join(dir, "s"), "XDG_CACHE_HOME": filepath.Join(dir, "k"),
-	}
-	getenv := func(k string) string { return env[k] }
-	p, err := config.Load(config.LoadOptions{Getenv: getenv})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, getenv := sandboxProfile(t, 5, "demo")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	noBrowser := func(string) error { return errors.New("no browser found") }

@@ -43,23 +43,7 @@ func TestEndToEndSandbox(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
 	}
-	sb, err := sandbox.Start(sandbox.Options{Size: 250})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close()
-	dir := t.TempDir()
-	env := map[string]string{
-		"DINERO_PROFILE": "e2e", "DINERO_CLIENT_ID": sb.ClientID, "DINERO_CLIENT_SECRET": sb.ClientSecret,
-		"DINERO_CONNECT_URL": sb.ConnectURL, "DINERO_API_URL": sb.APIURL,
-		"DINERO_REDIRECT_URI": "http://127.0.0.1:0/callback", "DINERO_TOKEN_STORE": "file",
-		"XDG_CONFIG_HOME": filepath.Join(dir, "c"), "XDG_STATE_HOME": filepath.Join(dir, "s"), "XDG_CACHE_HOME": filepath.Join(dir, "k"),
-	}
-	getenv := func(k string) string { return env[k] }
-	p, err := config.Load(config.LoadOptions{Getenv: getenv})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, getenv := sandboxProfile(t, 250, "e2e")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	approve := func(u string) error {
@@ -133,7 +117,32 @@ func TestEndToEndSandbox(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if _, err := os.Stat(filepath.Join(dir, "s", "dinero-tui", "history", "e2e.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(p.StateDir, "history", "e2e.json")); err != nil {
 		t.Fatalf("history not written: %v", err)
 	}
+}
+
+// sandboxProfile starts a sandbox of size invoices for the test and loads
+// a profile named name that logs in to it, with its config, state and
+// cache under a temporary folder and tokens in a file store.
+func sandboxProfile(t *testing.T, size int, name string) (config.Profile, func(string) string) {
+	t.Helper()
+	sb, err := sandbox.Start(sandbox.Options{Size: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	dir := t.TempDir()
+	env := map[string]string{
+		"DINERO_PROFILE": name, "DINERO_CLIENT_ID": sb.ClientID, "DINERO_CLIENT_SECRET": sb.ClientSecret,
+		"DINERO_CONNECT_URL": sb.ConnectURL, "DINERO_API_URL": sb.APIURL,
+		"DINERO_REDIRECT_URI": "http://127.0.0.1:0/callback", "DINERO_TOKEN_STORE": "file",
+		"XDG_CONFIG_HOME": filepath.Join(dir, "c"), "XDG_STATE_HOME": filepath.Join(dir, "s"), "XDG_CACHE_HOME": filepath.Join(dir, "k"),
+	}
+	getenv := func(k string) string { return env[k] }
+	p, err := config.Load(config.LoadOptions{Getenv: getenv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, getenv
 }

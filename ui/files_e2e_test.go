@@ -17,9 +17,7 @@ import (
 
 	"github.com/dinero-tui/dinero-tui/api"
 	"github.com/dinero-tui/dinero-tui/api/catalog"
-	"github.com/dinero-tui/dinero-tui/config"
 	"github.com/dinero-tui/dinero-tui/oauth"
-	"github.com/dinero-tui/dinero-tui/sandbox"
 	"github.com/dinero-tui/dinero-tui/sandbox/connect"
 	"github.com/dinero-tui/dinero-tui/ui/internal/keytest"
 )
@@ -33,23 +31,7 @@ func TestExplorerFilesSandbox(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
 	}
-	sb, err := sandbox.Start(sandbox.Options{Size: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close()
-	dir := t.TempDir()
-	env := map[string]string{
-		"DINERO_PROFILE": "files", "DINERO_CLIENT_ID": sb.ClientID, "DINERO_CLIENT_SECRET": sb.ClientSecret,
-		"DINERO_CONNECT_URL": sb.ConnectURL, "DINERO_API_URL": sb.APIURL,
-		"DINERO_REDIRECT_URI": "http://127.0.0.1:0/callback", "DINERO_TOKEN_STORE": "file",
-		"XDG_CONFIG_HOME": filepath.Join(dir, "c"), "XDG_STATE_HOME": filepath.Join(dir, "s"), "XDG_CACHE_HOME": filepath.Join(dir, "k"),
-	}
-	getenv := func(k string) string { return env[k] }
-	p, err := config.Load(config.LoadOptions{Getenv: getenv})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, getenv := sandboxProfile(t, 30, "files")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s, err := oauth.NewSession(p, oauth.WithOpener(func(string) error { return nil }))
@@ -59,7 +41,7 @@ func TestExplorerFilesSandbox(t *testing.T) {
 	deps := NewDeps(p, s, catalog.Builtin(), getenv)
 	deps.Backend.(*realBackend).open = func(string) error { return nil }
 	deps.DemoApprove = func(ctx context.Context, u string) error { return connect.Approve(ctx, nil, u, "accept") }
-	work := filepath.Join(dir, "work")
+	work := filepath.Join(t.TempDir(), "work")
 	if err := os.Mkdir(work, 0o700); err != nil {
 		t.Fatal(err)
 	}
