@@ -49,19 +49,21 @@ var openSizes = []struct {
 	size int64
 }{{"100MB", 100 << 20}, {"1GB", 1 << 30}}
 
-// BenchmarkOpenFirstScreen measures OpenLazy up to the first screen drawn.
-func BenchmarkOpenFirstScreen(b *testing.B) {
+// benchOpen runs measure on a freshly opened document of each size, once
+// per iteration; closing it is not timed.
+func benchOpen(b *testing.B, setBytes bool, measure func(b *testing.B, d *Document)) {
 	for _, s := range openSizes {
 		b.Run(s.name, func(b *testing.B) {
 			path := benchFile(b, s.size)
+			if setBytes {
+				b.SetBytes(s.size)
+			}
 			for b.Loop() {
 				d, err := OpenLazy(path)
 				if err != nil {
 					b.Fatal(err)
 				}
-				m := New(d)
-				m.SetSize(120, 40)
-				_ = m.View()
+				measure(b, d)
 				b.StopTimer()
 				d.Close()
 				b.StartTimer()
@@ -70,80 +72,56 @@ func BenchmarkOpenFirstScreen(b *testing.B) {
 	}
 }
 
+// firstScreen is the model of d at 120x40 after key (none when "").
+func firstScreen(d *Document, key string) Model {
+	m := New(d)
+	m.SetSize(120, 40)
+	if key != "" {
+		m, _ = m.Update(keyMsg(key))
+	}
+	return m
+}
+
+// BenchmarkOpenFirstScreen measures OpenLazy up to the first screen drawn.
+func BenchmarkOpenFirstScreen(b *testing.B) {
+	benchOpen(b, false, func(b *testing.B, d *Document) {
+		_ = firstScreen(d, "").View()
+	})
+}
+
 // BenchmarkIndexFile measures opening and indexing a whole file.
 func BenchmarkIndexFile(b *testing.B) {
-	for _, s := range openSizes {
-		b.Run(s.name, func(b *testing.B) {
-			path := benchFile(b, s.size)
-			b.SetBytes(s.size)
-			for b.Loop() {
-				d, err := OpenLazy(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				d.Wait()
-				if d.Err() != nil {
-					b.Fatal(d.Err())
-				}
-				b.StopTimer()
-				d.Close()
-				b.StartTimer()
-			}
-		})
-	}
+	benchOpen(b, true, func(b *testing.B, d *Document) {
+		d.Wait()
+		if d.Err() != nil {
+			b.Fatal(d.Err())
+		}
+	})
 }
 
 // BenchmarkBottomFromFirstScreen is G pressed on the first screen: from
 // OpenLazy to the end of the document drawn.
 func BenchmarkBottomFromFirstScreen(b *testing.B) {
-	for _, s := range openSizes {
-		b.Run(s.name, func(b *testing.B) {
-			path := benchFile(b, s.size)
-			for b.Loop() {
-				d, err := OpenLazy(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				m := New(d)
-				m.SetSize(120, 40)
-				m, _ = m.Update(keyMsg("G"))
-				d.Wait()
-				m, _ = m.Update(indexTickMsg{m.tickSeq})
-				if m.cursor != d.Lines()-1 {
-					b.Fatal("not at the end")
-				}
-				_ = m.View()
-				b.StopTimer()
-				d.Close()
-				b.StartTimer()
-			}
-		})
-	}
+	benchOpen(b, false, func(b *testing.B, d *Document) {
+		m := firstScreen(d, "G")
+		d.Wait()
+		m, _ = m.Update(indexTickMsg{m.tickSeq})
+		if m.cursor != d.Lines()-1 {
+			b.Fatal("not at the end")
+		}
+		_ = m.View()
+	})
 }
 
 // BenchmarkEndPreview is G pressed on the first screen, up to the end of
 // the document drawn from the preview read ahead of the indexer.
 func BenchmarkEndPreview(b *testing.B) {
-	for _, s := range openSizes {
-		b.Run(s.name, func(b *testing.B) {
-			path := benchFile(b, s.size)
-			for b.Loop() {
-				d, err := OpenLazy(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				m := New(d)
-				m.SetSize(120, 40)
-				m, _ = m.Update(keyMsg("G"))
-				if m.tail == nil || !bytes.Contains([]byte(m.View()), []byte("ResultWithoutFilter")) {
-					b.Fatal("the end is not shown")
-				}
-				b.StopTimer()
-				d.Close()
-				b.StartTimer()
-			}
-		})
-	}
+	benchOpen(b, false, func(b *testing.B, d *Document) {
+		m := firstScreen(d, "G")
+		if m.tail == nil || !bytes.Contains([]byte(m.View()), []byte("ResultWithoutFilter")) {
+			b.Fatal("the end is not shown")
+		}
+	})
 }
 
 // BenchmarkKeysIndexedFile measures page down, G, a search and the query
