@@ -151,7 +151,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	if int64(len(body)) > c.maxBody {
 		return nil, fmt.Errorf("%s %s: %w: it is larger than %s (ask for less, e.g. a smaller pageSize or fewer fields)",
-			resp.Request.Method, redact(resp.Request.URL), ErrTooLarge, sizeText(c.maxBody))
+			resp.Request.Method, redact(resp.Request.URL), ErrTooLarge, SizeText(c.maxBody))
 	}
 	return &Response{
 		Status:   resp.StatusCode,
@@ -182,7 +182,7 @@ func (c *Client) Stream(ctx context.Context, r Request, w io.Writer, progress fu
 	pw := &progressWriter{w: w, total: resp.ContentLength, fn: progress}
 	if _, err := io.Copy(pw, resp.Body); err != nil {
 		if parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			err = fmt.Errorf("the answer did not finish within %s (%s received), the most one answer may take", c.streamFor, sizeText(pw.done))
+			err = fmt.Errorf("the answer did not finish within %s (%s received), the most one answer may take", c.streamFor, SizeText(pw.done))
 		}
 		return nil, fmt.Errorf("%s %s: copying the answer: %w", resp.Request.Method, redact(resp.Request.URL), err)
 	}
@@ -210,8 +210,9 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// sizeText writes a byte count for people: 64 MiB, 1.5 GiB, 900 bytes.
-func sizeText(n int64) string {
+// SizeText writes a byte count for people in binary units: 64 MiB,
+// 1.5 GiB, 900 bytes (the wording of size limits in messages).
+func SizeText(n int64) string {
 	for _, u := range []struct {
 		size int64
 		name string

@@ -59,7 +59,7 @@ func sendAPI(env *Env, client *api.Client, o *apiOptions, req api.Request, cache
 			return copyFile(out, path)
 		}
 		return fmt.Errorf("the answer is %s, more than the %s dinero-tui holds in memory for -q or a terminal; it was saved to %s: open it with 'dinero-tui view %s', or pipe the command into a file",
-			sizeText(sp.n), sizeText(maxHeld), path, path)
+			api.SizeText(sp.n), api.SizeText(maxHeld), path, path)
 	}
 	return printBody(env, out, o.query, sp.buf.Bytes(), resp.Header.Get("Content-Type"))
 }

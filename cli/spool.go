@@ -27,7 +27,7 @@ type spool struct {
 // Write implements io.Writer.
 func (s *spool) Write(p []byte) (int, error) {
 	if s.n+int64(len(p)) > maxSpooled {
-		return 0, fmt.Errorf("the answer passed %s, the most dinero-tui keeps for -q, a terminal or --include; pipe it into a file without -q instead", sizeText(maxSpooled))
+		return 0, fmt.Errorf("the answer passed %s, the most dinero-tui keeps for -q, a terminal or --include; pipe it into a file without -q instead", api.SizeText(maxSpooled))
 	}
 	if s.f == nil && s.n+int64(len(p)) > s.limit {
 		if err := s.spill(); err != nil {
@@ -48,11 +48,11 @@ func (s *spool) Write(p []byte) (int, error) {
 // spill moves what is held so far to a new file.
 func (s *spool) spill() error {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return fmt.Errorf("the answer is larger than %s; keeping it on disk: %w", sizeText(s.limit), err)
+		return fmt.Errorf("the answer is larger than %s; keeping it on disk: %w", api.SizeText(s.limit), err)
 	}
 	f, err := os.CreateTemp(s.dir, "api-*.json")
 	if err != nil {
-		return fmt.Errorf("the answer is larger than %s; keeping it on disk: %w", sizeText(s.limit), err)
+		return fmt.Errorf("the answer is larger than %s; keeping it on disk: %w", api.SizeText(s.limit), err)
 	}
 	if _, err := f.Write(s.buf.Bytes()); err != nil {
 		f.Close()
@@ -81,19 +81,6 @@ func (s *spool) finish(keep bool) error {
 		os.Remove(s.f.Name())
 	}
 	return err
-}
-
-// sizeText writes a byte count for people: 64 MiB, 900 bytes.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // answerFileDir is where `api` keeps answers too large for memory.

@@ -29,7 +29,7 @@ func (c *cappedFile) Write(p []byte) (int, error) {
 	if c.n+int64(len(p)) > maxBodyFile {
 		return 0, fmt.Errorf("%w: it passed %s, the most the explorer keeps on disk; narrow the request "+
 			"(a filter, changesSince, fewer pages) or write it to a file with 'dinero-tui api ... > file'",
-			errBodyTooLarge, sizeLabel(maxBodyFile))
+			errBodyTooLarge, api.SizeText(maxBodyFile))
 	}
 	n, err := c.f.Write(p)
 	c.n += int64(n)
@@ -38,16 +38,3 @@ func (c *cappedFile) Write(p []byte) (int, error) {
 
 // Name is the path of the file being written.
 func (c *cappedFile) Name() string { return c.f.Name() }
-
-// sizeLabel writes a byte count for people: 4.0 GiB, 12 MiB, 900 bytes.
-func sizeLabel(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
