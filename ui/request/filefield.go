@@ -164,6 +164,11 @@ func (m *Model) handleFileMsg(msg tea.Msg) (tea.Cmd, bool) {
 			f.input.SetSuggestions(msg.names)
 		}
 		return nil, true
+	case pickerDirMsg:
+		if m.fileField() == nil {
+			return nil, true // the form changed since
+		}
+		return m.showPicker(msg.dir), true
 	case fileCheckedMsg:
 		f := m.fileField()
 		if f == nil || strings.TrimSpace(f.input.Value()) != msg.path {
@@ -246,29 +251,45 @@ func (m *Model) fileLine() string {
 	return s.Value.Render(sanitize.Line(u.Name)) + s.Muted.Render(fmt.Sprintf(" · %s · %s · limit 6 MB", common.FormatSize(u.Size), u.Type))
 }
 
-// openPicker shows the file picker over the form, in the typed path's
-// directory when it has one.
+// pickerDirMsg is the folder the file picker opens in.
+type pickerDirMsg struct{ dir string }
+
+// openPicker finds, outside Update, the folder the file picker opens in.
 func (m *Model) openPicker() tea.Cmd {
+	typed := ""
+	if f := m.fileField(); f != nil {
+		typed = strings.TrimSpace(f.input.Value())
+	}
+	return func() tea.Msg { return pickerDirMsg{dir: pickerDir(typed)} }
+}
+
+// pickerDir is the typed path when it is a folder, else its folder when
+// that exists, else the current folder; made absolute.
+func pickerDir(typed string) string {
+	dir := "."
+	typed = expandHome(typed)
+	if st, err := os.Stat(typed); err == nil && st.IsDir() {
+		dir = typed
+	} else if d := filepath.Dir(typed); typed != "" {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			dir = d
+		}
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return dir
+}
+
+// showPicker shows the file picker over the form, in dir.
+func (m *Model) showPicker(dir string) tea.Cmd {
 	fp := filepicker.New()
 	fp.AutoHeight = false
 	fp.ShowPermissions = false
 	fp.Styles = m.com.Styles.FilePicker()
 	fp.KeyMap.Back = key.NewBinding(key.WithKeys("h", "backspace", "left"), key.WithHelp("←/h", "up a folder"))
-	fp.CurrentDirectory = "."
-	if f := m.fileField(); f != nil {
-		typed := expandHome(strings.TrimSpace(f.input.Value()))
-		if st, err := os.Stat(typed); err == nil && st.IsDir() {
-			fp.CurrentDirectory = typed
-		} else if d := filepath.Dir(typed); typed != "" {
-			if st, err := os.Stat(d); err == nil && st.IsDir() {
-				fp.CurrentDirectory = d
-			}
-		}
-	}
+	fp.CurrentDirectory = dir
 	fp.SetHeight(max(3, m.height-4))
-	if abs, err := filepath.Abs(fp.CurrentDirectory); err == nil {
-		fp.CurrentDirectory = abs
-	}
 	m.picker, m.picking = fp, true
 	m.note, m.problem = "", ""
 	return m.picker.Init()
