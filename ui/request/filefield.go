@@ -82,16 +82,6 @@ func (m *Model) fileField() *field {
 	return nil
 }
 
-// expandHome turns a leading ~/ into the home directory.
-func expandHome(p string) string {
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, strings.TrimPrefix(p, "~"))
-		}
-	}
-	return p
-}
-
 // fileChanged starts the checks of a new path: its completions and
 // whether it can be uploaded.
 func (m *Model) fileChanged() tea.Cmd {
@@ -112,7 +102,7 @@ func checkFile(path string, send bool) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		f, err := catalog.CheckUpload(expandHome(path))
+		f, err := catalog.CheckUpload(common.ExpandHome(path))
 		return fileCheckedMsg{path: path, file: f, err: err, send: send}
 	}
 }
@@ -124,7 +114,7 @@ func listCompletions(typed string) tea.Cmd {
 	dir := typed[:strings.LastIndex(typed, "/")+1]
 	hidden := strings.HasPrefix(typed[len(dir):], ".")
 	return func() tea.Msg {
-		read := expandHome(dir)
+		read := common.ExpandHome(dir)
 		if read == "" {
 			read = "."
 		}
@@ -267,7 +257,7 @@ func (m *Model) openPicker() tea.Cmd {
 // that exists, else the current folder; made absolute.
 func pickerDir(typed string) string {
 	dir := "."
-	typed = expandHome(typed)
+	typed = common.ExpandHome(typed)
 	if st, err := os.Stat(typed); err == nil && st.IsDir() {
 		dir = typed
 	} else if d := filepath.Dir(typed); typed != "" {

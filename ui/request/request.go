@@ -257,7 +257,7 @@ func (m *Model) Request() common.Request {
 		case f.kind == inAccept:
 			req.Header = http.Header{"Accept": {v}}
 		case f.kind == inFile:
-			req.Parts = append(req.Parts, catalog.Part{Name: f.param.Name, Value: expandHome(v), File: true})
+			req.Parts = append(req.Parts, catalog.Part{Name: f.param.Name, Value: common.ExpandHome(v), File: true})
 		case v != "":
 			req.Query.Set(f.param.Name, v)
 		}

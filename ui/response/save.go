@@ -73,7 +73,7 @@ func (m *Model) handleSaveKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.save, m.note = nil, "Not saved."
 		return nil
 	case "enter":
-		path := expandHome(strings.TrimSpace(m.save.input.Value()))
+		path := common.ExpandHome(strings.TrimSpace(m.save.input.Value()))
 		if path == "" {
 			return nil
 		}
@@ -150,16 +150,6 @@ func (m *Model) handleOpened(msg openedMsg) {
 		return
 	}
 	m.note = "Opened " + sanitize.Line(msg.name) + " in the system's viewer."
-}
-
-// expandHome turns a leading ~/ into the home directory.
-func expandHome(p string) string {
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, strings.TrimPrefix(p, "~"))
-		}
-	}
-	return p
 }
 
 // fileView is the pane's body for a file answer: what it is and what the
