@@ -148,7 +148,7 @@ func (m *Model) fetchStatus() (status, note string, noteStyle lipgloss.Style) {
 	if total > 0 {
 		count = Thousands(items) + " of " + Thousands(total) + " items"
 	}
-	status = fmt.Sprintf("%d %s · %s · %s", pages, plural(pages, "page", "pages"), count, FormatSize(pr.bytes.Load()))
+	status = fmt.Sprintf("%d %s · %s · %s", pages, plural(pages, "page", "pages"), count, common.FormatSize(pr.bytes.Load()))
 	now := m.com.Now()
 	if left, ok := m.fetchETA(now); ok {
 		status += " · about " + formatLeft(left) + " left"
@@ -183,7 +183,7 @@ func (m *Model) mergedSummary() string {
 	if r.Partial {
 		return m.partialSummary()
 	}
-	return fmt.Sprintf("all pages · %s items · %s", Thousands(r.Items), FormatSize(r.Size)) +
+	return fmt.Sprintf("all pages · %s items · %s", Thousands(r.Items), common.FormatSize(r.Size)) +
 		fmt.Sprintf(" · %d %s in %s", r.Pages, plural(r.Pages, "page", "pages"), formatDuration(r.Duration))
 }
 

@@ -93,5 +93,5 @@ func (m *Model) uploadBar(w int) string {
 	frac := float64(done) / float64(total)
 	n := int(frac * float64(w))
 	return s.Progress.Done.Render(strings.Repeat("█", n)) + s.Progress.Rest.Render(strings.Repeat("░", w-n)) +
-		fmt.Sprintf(" %3.0f%% uploaded, %s of %s", frac*100, FormatSize(done), FormatSize(total))
+		fmt.Sprintf(" %3.0f%% uploaded, %s of %s", frac*100, common.FormatSize(done), common.FormatSize(total))
 }

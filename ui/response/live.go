@@ -247,7 +247,7 @@ func (m *Model) partialSummary() string {
 	if m.partialOf > r.Items {
 		of = " of " + Thousands(m.partialOf)
 	}
-	return fmt.Sprintf("partial · the first %s%s items · %s", Thousands(r.Items), of, FormatSize(r.Size))
+	return fmt.Sprintf("partial · the first %s%s items · %s", Thousands(r.Items), of, common.FormatSize(r.Size))
 }
 
 // stopPartial keeps the items so far when the fetch failed or was

@@ -116,7 +116,7 @@ func (m *Model) handleSaved(msg savedMsg) {
 		m.problem = "Not saved: " + sanitize.Line(msg.err.Error())
 	default:
 		m.save = nil
-		m.note = fmt.Sprintf("Saved %s to %s", FormatSize(msg.size), sanitize.Line(msg.path))
+		m.note = fmt.Sprintf("Saved %s to %s", common.FormatSize(msg.size), sanitize.Line(msg.path))
 	}
 }
 
@@ -161,7 +161,7 @@ func (m *Model) fileView(h int) string {
 	row := func(label, value string) string {
 		return " " + s.Label.Render(fmt.Sprintf("%-6s", label)) + " " + s.Value.Render(truncate(value, w))
 	}
-	lines := []string{"", row("File", sanitize.Line(f.Name)), row("Type", f.Type), row("Size", fmt.Sprintf("%s (%d bytes)", FormatSize(f.Size), f.Size)),
+	lines := []string{"", row("File", sanitize.Line(f.Name)), row("Type", f.Type), row("Size", fmt.Sprintf("%s (%d bytes)", common.FormatSize(f.Size), f.Size)),
 		"", " " + s.Muted.Render("Not shown: the answer is a file, not JSON.")}
 	switch {
 	case m.save != nil && m.save.overwrite != "":

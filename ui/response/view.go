@@ -52,7 +52,7 @@ func (m *Model) summary(w int) string {
 		st = s.Warning
 	}
 	left := " " + st.Render(fmt.Sprintf("%d %s", r.Status, statusText(r.Status))) +
-		s.Muted.Render(" · "+formatDuration(r.Duration)+" · "+FormatSize(r.Size))
+		s.Muted.Render(" · "+formatDuration(r.Duration)+" · "+common.FormatSize(r.Size))
 	if m.merged() {
 		left = " " + st.Render(m.mergedSummary())
 	}
@@ -158,12 +158,12 @@ func (m *Model) progressBar(w int) string {
 	s := m.com.Styles
 	done, total := m.progress.done.Load(), m.progress.total.Load()
 	if total <= 0 {
-		return s.Muted.Render("received " + FormatSize(done))
+		return s.Muted.Render("received " + common.FormatSize(done))
 	}
 	frac := min(1, float64(done)/float64(total))
 	n := int(frac * float64(w))
 	return s.Progress.Done.Render(strings.Repeat("█", n)) + s.Progress.Rest.Render(strings.Repeat("░", w-n)) +
-		fmt.Sprintf(" %3.0f%% %s of %s", frac*100, FormatSize(done), FormatSize(total))
+		fmt.Sprintf(" %3.0f%% %s of %s", frac*100, common.FormatSize(done), common.FormatSize(total))
 }
 
 func (m *Model) headersView(h int) string {
@@ -183,9 +183,6 @@ func (m *Model) headersView(h int) string {
 func ExpandPath(r common.Request) string {
 	return common.DisplayURL(r.Path, r.PathParams, r.Query, nil)
 }
-
-// FormatSize renders a byte count like 48.2 KB.
-func FormatSize(n int64) string { return common.FormatSize(n) }
 
 func formatDuration(d time.Duration) string {
 	if d < time.Millisecond {
